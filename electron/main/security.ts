@@ -1,0 +1,54 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The app's own origin: the renderer is served from app://burrow/ (see rendererProtocol.ts). */
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://burrow';
+
+/**
+ * Strict CSP for the renderer. Styles allow 'unsafe-inline' because the SQL editor injects
+ * <style> elements; scripts never do.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 500,
+    title: 'Burrow',
+    show: false,
+    backgroundColor: '#16181d',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** Only these external URLs may be opened in the user's browser. */
+const externalAllowlist = [/^https:\/\/github\.com\//, /^https:\/\/www\.postgresql\.org\/docs\//, /^https:\/\/mariadb\.com\/kb\//];
+
+export function isAllowedExternalUrl(url: string): boolean {
+  return externalAllowlist.some((pattern) => pattern.test(url));
+}

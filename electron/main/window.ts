@@ -1,0 +1,18 @@
+import { BrowserWindow, shell } from 'electron';
+import { APP_ORIGIN, isAllowedExternalUrl, mainWindowOptions } from './security';
+
+/** Creates the one hardened window; navigation and new windows are denied. */
+export function createMainWindow(preloadPath: string, devServerUrl: string | null): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  const contents = window.webContents;
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}

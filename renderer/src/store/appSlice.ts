@@ -1,0 +1,29 @@
+import type { StateCreator } from 'zustand';
+import type { AppInfo } from '../../../shared/contract';
+import type { BurrowErrorShape, Result } from '../../../shared/errors';
+import { burrow } from '../ipc/client';
+
+export type LoadState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; error: BurrowErrorShape };
+
+export interface AppSlice {
+  app: LoadState;
+  loadAppInfo(): Promise<void>;
+}
+
+/** Pure: the next app state for an `app.info` result. */
+export function appStateFor(result: Result<AppInfo>): LoadState {
+  return result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error };
+}
+
+export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) => ({
+  app: { status: 'loading' },
+  async loadAppInfo() {
+    let result: Result<AppInfo>;
+    try {
+      result = await burrow().app.info({});
+    } catch (error) {
+      result = { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+    }
+    set({ app: appStateFor(result) });
+  },
+});

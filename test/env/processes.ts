@@ -1,0 +1,169 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import net from 'node:net';
+
+/** A server process started for one test run; stopped by its PID. */
+export interface ManagedProcess {
+  readonly name: string;
+  readonly pid: number;
+  readonly logPath: string;
+  readonly child: ChildProcess;
+  /** Resolves once `pattern` appears in stdout or stderr. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  logTail(lines?: number): string;
+  exited(): boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  uid?: number;
+  gid?: number;
+  stdin?: string;
+}
+
+const live = new Set<ManagedProcess>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // A crashed or interrupted test run must not leave servers behind.
+  process.once('exit', () => {
+    for (const proc of live) {
+      try {
+        process.kill(proc.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+export function startProcess(
+  name: string,
+  command: string,
+  args: readonly string[],
+  logPath: string,
+  options: StartOptions = {},
+): ManagedProcess {
+  installExitHook();
+  const child = spawn(command, args, {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    uid: options.uid,
+    gid: options.gid,
+    stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error(`${name}: could not start ${command}`);
+  const pid = child.pid;
+  const log = createWriteStream(logPath, { flags: 'a' });
+  let output = '';
+  const waiters = new Set<() => void>();
+  const onChunk = (chunk: Buffer): void => {
+    log.write(chunk);
+    output += chunk.toString('utf8');
+    if (output.length > 1_000_000) output = output.slice(-500_000);
+    for (const wake of waiters) wake();
+  };
+  child.stdout?.on('data', onChunk);
+  child.stderr?.on('data', onChunk);
+  if (options.stdin !== undefined) child.stdin?.end(options.stdin);
+  let exitCode: number | null | undefined;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exitCode = code ?? (signal ? -1 : null);
+      live.delete(proc);
+      for (const wake of waiters) wake();
+      resolve();
+    });
+  });
+  child.once('error', (error) => onChunk(Buffer.from(`\n[spawn error] ${error.message}\n`)));
+
+  const logTail = (lines = 30): string => output.split('\n').slice(-lines).join('\n');
+
+  const proc: ManagedProcess = {
+    name,
+    pid,
+    logPath,
+    child,
+    logTail,
+    exited: () => exitCode !== undefined,
+    waitForOutput(pattern, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = output.match(pattern);
+          if (match) {
+            done();
+            resolve(match);
+          } else if (exitCode !== undefined) {
+            done();
+            reject(new Error(`${name} exited (code ${exitCode}) before ${pattern}:\n${logTail()}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`${name}: no ${pattern} within ${timeoutMs} ms:\n${logTail()}`));
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    async stop() {
+      if (exitCode !== undefined) return;
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        return;
+      }
+      const killed = await Promise.race([
+        exitPromise.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 8_000)),
+      ]);
+      if (!killed) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // exited in between
+        }
+        await exitPromise;
+      }
+      log.end();
+    },
+  };
+  live.add(proc);
+  return proc;
+}
+
+/** Polls until a TCP connect to host:port succeeds; fails fast if the process has exited. */
+export async function waitForPort(
+  proc: ManagedProcess,
+  host: string,
+  port: number,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (proc.exited()) throw new Error(`${proc.name} exited before listening on ${host}:${port}:\n${proc.logTail()}`);
+    const reachable = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host, port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (reachable) return;
+    if (Date.now() > deadline) throw new Error(`${proc.name}: ${host}:${port} not reachable within ${timeoutMs} ms:\n${proc.logTail()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export function readLog(proc: ManagedProcess): string {
+  return readFileSync(proc.logPath, 'utf8');
+}
