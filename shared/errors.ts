@@ -26,6 +26,14 @@ export const errorCodes = [
   'QUERY_FAILED',
   'STORE_CORRUPT',
   'STORE_IO',
+  'KEY_PASSPHRASE_REQUIRED',
+  'KEY_PASSPHRASE_WRONG',
+  'KEY_INVALID',
+  'KEY_UNSUPPORTED',
+  'KEY_IN_USE',
+  'CONFLICT',
+  'SSH_CONFIG_UNSAFE',
+  'VAULT_KEY_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
 /** A server process started for one test run; stopped by its PID. */
@@ -166,4 +166,43 @@ export async function waitForPort(
 
 export function readLog(proc: ManagedProcess): string {
   return readFileSync(proc.logPath, 'utf8');
+}
+
+/** PIDs of every descendant of `pid` (children first-level and below), read from /proc. */
+export function descendantsOf(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name is in parentheses and may contain spaces; ppid follows it.
+      const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(after[1]));
+    } catch {
+      // exited while we looked
+    }
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const [child, parent] of parentOf) {
+      if (parent === current) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+/** Sends a signal to a process tree, children included; missing processes are ignored. */
+export function signalTree(pid: number, signal: NodeJS.Signals): void {
+  for (const target of [...descendantsOf(pid), pid]) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // already gone
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { requireBinary } from './binaries';
 import { freePort } from './ports';
-import { startProcess, waitForPort, type ManagedProcess } from './processes';
+import { descendantsOf, signalTree, startProcess, waitForPort, type ManagedProcess } from './processes';
 import { run } from './run';
 import { makeTempDir, type TempDir } from './tempDir';
 import { isRoot, testAccount, type TestAccount } from './testAccount';
@@ -28,6 +28,13 @@ export interface SshdServer {
   dir: TempDir;
   process: ManagedProcess;
   log(): string;
+  /** Waits until sshd has logged a line matching `pattern` (its log arrives asynchronously). */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Kills sshd (SIGKILL, as a crash would) and starts it again on the same port and host keys. */
+  restart(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a server that stops answering without closing anything. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -82,15 +89,24 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdServer> 
   const configFile = dir.join('sshd_config');
   writeFileSync(configFile, `${config.join('\n')}\n`);
 
-  const proc = startProcess('sshd', sshd, ['-f', configFile, '-D', '-e'], dir.join('sshd.log'));
+  const launch = async (): Promise<ManagedProcess> => {
+    const proc = startProcess('sshd', sshd, ['-f', configFile, '-D', '-e'], dir.join('sshd.log'));
+    try {
+      await waitForPort(proc, host, port);
+    } catch (error) {
+      await proc.stop();
+      throw error;
+    }
+    return proc;
+  };
+  let proc: ManagedProcess;
   try {
-    await waitForPort(proc, host, port);
+    proc = await launch();
   } catch (error) {
-    await proc.stop();
     dir.remove();
     throw error;
   }
-  return {
+  const server: SshdServer = {
     host,
     port,
     account,
@@ -98,9 +114,32 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdServer> 
     dir,
     process: proc,
     log: () => readFileSync(proc.logPath, 'utf8'),
+    waitForLog: async (pattern, timeoutMs = 5_000) => (await proc.waitForOutput(pattern, timeoutMs))[0],
+    async restart() {
+      // sshd -D forks a child per connection; kill the whole lot so live sessions drop too.
+      signalTree(proc.pid, 'SIGKILL');
+      await proc.stop();
+      proc = await launch();
+      server.process = proc;
+    },
+    pause() {
+      signalTree(proc.pid, 'SIGSTOP');
+    },
+    resume() {
+      signalTree(proc.pid, 'SIGCONT');
+    },
     async stop() {
+      signalTree(proc.pid, 'SIGCONT');
+      for (const child of descendantsOf(proc.pid)) {
+        try {
+          process.kill(child, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
       await proc.stop();
       dir.remove();
     },
   };
+  return server;
 }

@@ -96,7 +96,7 @@ describe('smoke: databases through an in-process SSH tunnel', () => {
       expect(mysqlRows).toEqual([{ one: 1 }]);
 
       // Both drivers really went through sshd: it logged the forwarded connections.
-      expect(sshd.log()).toMatch(/Accepted publickey for \S+ from 127\.0\.0\.1/);
+      await sshd.waitForLog(/Accepted publickey for \S+ from 127\.0\.0\.1/);
       expect(listeningSocketsOf('self')).toEqual([]);
     } finally {
       await pgClient.end();
