@@ -69,7 +69,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     settings.push('ssl=on', `ssl_cert_file=${certFile}`, `ssl_key_file=${keyFile}`);
   }
   const args = ['-D', dataDir, '-p', String(port), '-k', socketDir, ...settings.flatMap((s) => ['-c', s])];
-  const proc = startProcess('postgres', path.join(bin, 'postgres'), args, dir.join('postgres.log'), { ...asOwner, cwd: dir.path });
+  const proc = startProcess('postgres', path.join(bin, 'postgres'), args, dir.join('postgres.log'), { ...asOwner, cwd: dir.path, stopSignal: 'SIGINT' });
   const stop = async (): Promise<void> => {
     await proc.stop();
     dir.remove();

@@ -21,6 +21,8 @@ export interface StartOptions {
   uid?: number;
   gid?: number;
   stdin?: string;
+  /** The signal that asks for a clean, quick shutdown (PostgreSQL: SIGINT, "fast" mode). */
+  stopSignal?: NodeJS.Signals;
 }
 
 const live = new Set<ManagedProcess>();
@@ -117,7 +119,7 @@ export function startProcess(
     async stop() {
       if (exitCode !== undefined) return;
       try {
-        process.kill(pid, 'SIGTERM');
+        process.kill(pid, options.stopSignal ?? 'SIGTERM');
       } catch {
         return;
       }

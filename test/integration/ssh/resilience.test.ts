@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BurrowError } from '../../../shared/errors';
 import { generateKey, listeningSocketsOf, makeTempDir, startPostgres, startSshd, type PostgresServer, type SshdServer, type TempDir } from '../../env';
-import { hopTo, makeTunnel, pgOver, route, TestCredentials, waitForState } from './harness';
+import { hopTo, makeTunnel, pgOver, route, ScriptedPrompts, TestCredentials, waitForState } from './harness';
 
 describe('tunnel engine: drops, keepalive and reconnect against real OpenSSH', () => {
   let dir: TempDir;
@@ -77,5 +77,20 @@ describe('tunnel engine: drops, keepalive and reconnect against real OpenSSH', (
     await client.end();
     await rig.tunnel.close();
     expect(rig.tunnel.state).toEqual({ state: 'closed' });
+  });
+
+  it('a reconnect reuses what the user typed in this session, and asks nothing again', async () => {
+    const prompts = new ScriptedPrompts({ password: () => sshd.account.password! });
+    const rig = await makeTunnel(route([hopTo(sshd, [{ type: 'password', policy: 'ask' }])]), credentials, {
+      trust: [sshd],
+      prompts,
+      reconnect: { maxAttempts: 10, baseDelayMs: 200, maxDelayMs: 1_000 },
+    });
+    await rig.tunnel.connect();
+    await sshd.restart();
+    await waitForState(rig, 'reconnecting');
+    await waitForState(rig, 'ready');
+    await rig.tunnel.close();
+    expect(prompts.asked.map((p) => p.kind)).toEqual(['password']);
   });
 });
