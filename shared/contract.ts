@@ -23,7 +23,11 @@ export const channels = {
   'app.info': { request: empty, response: appInfoSchema },
 } as const;
 
+export const menuCommands = ['newConnection', 'newTab', 'closeTab', 'run', 'runSelection', 'cancel', 'preferences'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
 export const events = {
+  'app.onMenuCommand': z.object({ command: z.enum(menuCommands) }),
   'app.onNotice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
 } as const;
 

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, net, protocol, session } from 'electron';
+import { app, BrowserWindow, Menu, net, protocol, session } from 'electron';
 import { eventNames } from '../../shared/contract';
 import { createCore, type Core } from '../core/createCore';
 import { registerIpc } from './ipc/guard';
+import { menuTemplate } from './menu';
 import { resolveRendererFile } from './rendererProtocol';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 import { createMainWindow } from './window';
@@ -71,6 +72,11 @@ async function start(): Promise<void> {
 
   const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
   const unregisterIpc = registerIpc({ dispatch: core.dispatch, knownWebContents, allowedOrigins: () => allowedOrigins });
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, (command) => {
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    if (window && knownWebContents.has(window.webContents.id)) window.webContents.send('app.onMenuCommand', { command });
+  })));
 
   const openWindow = (): void => {
     const window = createMainWindow(preloadPath, devServerUrl);

@@ -1,0 +1,42 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/contract';
+
+/**
+ * The application menu. Commands that act on the workspace go to the renderer as
+ * `app.onMenuCommand`; the rest use Electron's standard roles.
+ */
+export function menuTemplate(platform: NodeJS.Platform, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const command = (label: string, accelerator: string, name: MenuCommand): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => send(name),
+  });
+  const preferences = command(isMac ? 'Settings…' : 'Preferences…', 'CmdOrCtrl+,', 'preferences');
+  return [
+    ...(isMac
+      ? [{ label: 'Burrow', submenu: [{ role: 'about' }, { type: 'separator' }, preferences, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } as MenuItemConstructorOptions]
+      : []),
+    {
+      label: 'File',
+      submenu: [
+        command('New Connection…', 'CmdOrCtrl+N', 'newConnection'),
+        command('New Query Tab', 'CmdOrCtrl+T', 'newTab'),
+        { type: 'separator' },
+        command('Close Tab', 'CmdOrCtrl+W', 'closeTab'),
+        ...(isMac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, preferences, { type: 'separator' } as MenuItemConstructorOptions, { role: 'quit' } as MenuItemConstructorOptions]),
+      ],
+    },
+    { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: 'Query',
+      submenu: [
+        command('Run', 'CmdOrCtrl+Enter', 'run'),
+        command('Run Selection', 'CmdOrCtrl+Shift+Enter', 'runSelection'),
+        command('Cancel', 'CmdOrCtrl+.', 'cancel'),
+      ],
+    },
+    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { role: 'windowMenu' },
+  ];
+}
