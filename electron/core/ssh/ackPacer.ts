@@ -19,8 +19,12 @@ interface ChannelInternals {
  * ACKed, while our side's delayed ACK waits up to 40 ms for something to piggyback on. After each
  * burst of reads from a hop's transport we send the channel window adjust right away (instead of
  * when half the window is used), which both refills the window and carries the ACK at once.
- * Channels that consumed no window and channels under backpressure are left alone.
+ * Channels under backpressure, and channels that consumed less than ACK_PACING_MIN_BYTES since
+ * their last adjust, are left alone: a response that small fits in one segment, so Nagle has
+ * nothing to hold back, and an extra packet per tiny reply would only double the packet count.
  */
+export const ACK_PACING_MIN_BYTES = 2048;
+
 export class AckPacer {
   private readonly channels = new Set<ChannelInternals>();
   private scheduled = false;
@@ -43,7 +47,7 @@ export class AckPacer {
       this.scheduled = false;
       for (const channel of this.channels) {
         if (channel.outgoing.state !== 'open' || channel._waitChanDrain) continue;
-        if (channel.incoming.window < MAX_WINDOW) windowAdjust(channel);
+        if (MAX_WINDOW - channel.incoming.window >= ACK_PACING_MIN_BYTES) windowAdjust(channel);
       }
     });
   }

@@ -26,11 +26,13 @@ export interface TunnelOptions {
   prompts: PromptBroker;
   credentials: CredentialSource;
   reconnect?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** Eager window adjusts against the delayed-ACK stall (see AckPacer); on unless turned off. */
+  ackPacing?: boolean;
 }
 
 interface LiveHop {
   client: Client;
-  pacer: AckPacer;
+  pacer: AckPacer | null;
   label: HopLabel;
 }
 
@@ -119,7 +121,7 @@ export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
           credentials: this.options.credentials,
           memory: this.memory,
         });
-        hops.push({ client, pacer: new AckPacer(client), label });
+        hops.push({ client, pacer: this.options.ackPacing === false ? null : new AckPacer(client), label });
         if (this.closedByUser) throw new BurrowError('CANCELLED', 'the tunnel was closed while connecting');
       }
     } catch (error) {
@@ -199,7 +201,7 @@ function forward(hop: LiveHop, host: string, port: number): Promise<ClientChanne
   return new Promise((resolve, reject) => {
     hop.client.forwardOut('127.0.0.1', 0, host, port, (error, channel) => {
       if (error) return reject(error);
-      hop.pacer.track(channel);
+      hop.pacer?.track(channel);
       resolve(channel);
     });
   });
