@@ -19,8 +19,15 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const empty = z.object({}).strict();
 
+export const filePurposes = ['privateKey', 'caCertificate', 'clientCertificate', 'clientKey', 'sqliteDatabase', 'sshConfig', 'profileBundle'] as const;
+export type FilePurpose = (typeof filePurposes)[number];
+export const pickFileRequestSchema = z.object({ purpose: z.enum(filePurposes) }).strict();
+export const pickFileResponseSchema = z.object({ path: z.string().nullable() });
+
 export const channels = {
   'app.info': { request: empty, response: appInfoSchema },
+  /** A native open-file dialog; the path goes back to the core in the next call, never the file's contents. */
+  'dialogs.pickFile': { request: pickFileRequestSchema, response: pickFileResponseSchema },
 } as const;
 
 export const menuCommands = ['newConnection', 'newTab', 'closeTab', 'run', 'runSelection', 'cancel', 'preferences'] as const;

@@ -4,6 +4,7 @@ import { app, BrowserWindow, Menu, net, protocol, session } from 'electron';
 import { eventNames } from '../../shared/contract';
 import { createCore, type Core } from '../core/createCore';
 import { registerIpc } from './ipc/guard';
+import { pickFile } from './fileDialogs';
 import { menuTemplate } from './menu';
 import { resolveRendererFile } from './rendererProtocol';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
@@ -48,6 +49,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     runtime: 'electron',
     electronVersion: process.versions.electron ?? null,
+    platform: { pickFile },
   });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

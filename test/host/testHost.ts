@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { eventNames } from '../../shared/contract';
-import { createCore, type Core } from '../../electron/core/createCore';
+import { createCore, type Core, type PlatformAdapter } from '../../electron/core/createCore';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 
 /**
@@ -56,7 +56,7 @@ async function bundleShim(): Promise<string> {
   throw new Error('test host: the shim bundle produced no chunk');
 }
 
-export async function startTestHost(options: { dataDir: string; rendererDir?: string }): Promise<TestHost> {
+export async function startTestHost(options: { dataDir: string; rendererDir?: string; platform?: PlatformAdapter }): Promise<TestHost> {
   const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, 'out/renderer'));
   const indexHtml = await readFile(path.join(rendererDir, 'index.html'), 'utf8').catch(() => {
     throw new Error(`test host: ${rendererDir}/index.html is missing; run "npm run build" first`);
@@ -64,7 +64,13 @@ export async function startTestHost(options: { dataDir: string; rendererDir?: st
   shimSource ??= bundleShim();
   const shim = await shimSource;
   const token = randomBytes(24).toString('base64url');
-  const core = createCore({ dataDir: options.dataDir, appVersion: '0.0.0-test', runtime: 'test-host', electronVersion: null });
+  const core = createCore({
+    dataDir: options.dataDir,
+    appVersion: '0.0.0-test',
+    runtime: 'test-host',
+    electronVersion: null,
+    ...(options.platform ? { platform: options.platform } : {}),
+  });
   const page = indexHtml.replace('<head>', '<head>\n    <script src="/__burrow/shim.js"></script>');
 
   const tokenMatches = (candidate: string | undefined): boolean => {

@@ -3,16 +3,19 @@ import { BurrowError } from '../../../shared/errors';
 import { createCore } from '../../../electron/core/createCore';
 import { createDispatch, type Handlers } from '../../../electron/core/dispatch';
 
+/** Handlers for the channels a test exercises; the others answer INTERNAL if called. */
+const only = (handlers: Partial<Handlers>): Handlers => handlers as Handlers;
+
 const info = { name: 'Burrow' as const, version: '1', platform: 'linux', runtime: 'test-host' as const, versions: { node: '24', electron: null }, sshNativeCrypto: true };
 
 describe('dispatch: the transport-independent IPC boundary', () => {
   it('returns the value in an ok envelope', async () => {
-    const dispatch = createDispatch({ 'app.info': () => info });
+    const dispatch = createDispatch(only({ 'app.info': () => info }));
     await expect(dispatch('app.info', {})).resolves.toEqual({ ok: true, value: info });
   });
 
   it('answers unknown channels, including prototype names, with VALIDATION', async () => {
-    const dispatch = createDispatch({ 'app.info': () => info });
+    const dispatch = createDispatch(only({ 'app.info': () => info }));
     for (const channel of ['nope.nothing', '__proto__', 'constructor', 'toString']) {
       const result = await dispatch(channel, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -20,7 +23,7 @@ describe('dispatch: the transport-independent IPC boundary', () => {
   });
 
   it('answers malformed payloads with VALIDATION naming the field', async () => {
-    const dispatch = createDispatch({ 'app.info': () => info });
+    const dispatch = createDispatch(only({ 'app.info': () => info }));
     for (const payload of [null, 42, 'x', [], { extra: 1 }]) {
       const result = await dispatch('app.info', payload);
       expect(result.ok).toBe(false);
@@ -31,13 +34,13 @@ describe('dispatch: the transport-independent IPC boundary', () => {
   });
 
   it('keeps the code of a BurrowError and maps anything else to INTERNAL, redacted', async () => {
-    const coded: Handlers = { 'app.info': () => { throw new BurrowError('SSH_AUTH_FAILED', 'hop 1/1: password=hunter2 rejected'); } };
-    await expect(createDispatch(coded)('app.info', {})).resolves.toEqual({
+    const coded: Partial<Handlers> = { 'app.info': () => { throw new BurrowError('SSH_AUTH_FAILED', 'hop 1/1: password=hunter2 rejected'); } };
+    await expect(createDispatch(only(coded))('app.info', {})).resolves.toEqual({
       ok: false,
       error: { code: 'SSH_AUTH_FAILED', message: 'hop 1/1: password=*** rejected' },
     });
-    const plain: Handlers = { 'app.info': async () => { throw new Error('connect postgres://bob:s3cret@db:5432/x failed'); } };
-    await expect(createDispatch(plain)('app.info', {})).resolves.toEqual({
+    const plain: Partial<Handlers> = { 'app.info': async () => { throw new Error('connect postgres://bob:s3cret@db:5432/x failed'); } };
+    await expect(createDispatch(only(plain))('app.info', {})).resolves.toEqual({
       ok: false,
       error: { code: 'INTERNAL', message: 'connect postgres://bob:***@db:5432/x failed' },
     });

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../shared/contract';
-import { createDispatch } from '../../../electron/core/dispatch';
+import { createDispatch, type Handlers } from '../../../electron/core/dispatch';
+
+const only = (handlers: Partial<Handlers>): Handlers => handlers as Handlers;
 import type { IpcMainLike } from '../../../electron/main/ipc/guard';
 
 // The guard imports ipcMain from electron; in Node there is no Electron, so the module is
@@ -31,7 +33,7 @@ const trusted = { sender: { id: 1, mainFrame }, senderFrame: mainFrame };
 function setup() {
   const ipc = fakeIpcMain();
   const handler = vi.fn(() => ({ name: 'Burrow' as const, version: '1', platform: 'linux', runtime: 'electron' as const, versions: { node: '24', electron: '45' }, sshNativeCrypto: true }));
-  const unregister = registerIpc({ ipc, dispatch: createDispatch({ 'app.info': handler }), knownWebContents: new Set([1]), allowedOrigins: () => ['app://burrow'] });
+  const unregister = registerIpc({ ipc, dispatch: createDispatch(only({ 'app.info': handler })), knownWebContents: new Set([1]), allowedOrigins: () => ['app://burrow'] });
   return { ipc, handler, unregister };
 }
 
