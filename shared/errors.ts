@@ -34,6 +34,9 @@ export const errorCodes = [
   'CONFLICT',
   'SSH_CONFIG_UNSAFE',
   'VAULT_KEY_MISMATCH',
+  'DB_NOT_FOUND',
+  'DB_CONNECTION_LOST',
+  'RESULT_TOO_WIDE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
