@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeChannels } from './channels/store';
 
 /**
  * The one IPC contract between the renderer and the main process. Every call is `domain.action`
@@ -28,6 +29,7 @@ export const channels = {
   'app.info': { request: empty, response: appInfoSchema },
   /** A native open-file dialog; the path goes back to the core in the next call, never the file's contents. */
   'dialogs.pickFile': { request: pickFileRequestSchema, response: pickFileResponseSchema },
+  ...storeChannels,
 } as const;
 
 export const menuCommands = ['newConnection', 'newTab', 'closeTab', 'run', 'runSelection', 'cancel', 'preferences'] as const;

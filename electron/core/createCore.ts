@@ -1,6 +1,10 @@
 import type { AppInfo, EventName, EventPayload, FilePurpose } from '../../shared/contract';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './eventHub';
+import { seedFirstRun } from './firstRun';
+import { storeHandlers } from './handlers/storeHandlers';
+import { createStore, type Store } from './store/createStore';
+import type { Keychain } from './store/vault/keychain';
 import { sshNativeCryptoLoaded } from './ssh/nativeCrypto';
 
 export interface CoreOptions {
@@ -11,6 +15,12 @@ export interface CoreOptions {
   electronVersion: string | null;
   /** What only the host (Electron, or the test host) can do. */
   platform?: PlatformAdapter;
+  /** Defaults to the OS keychain (tests pass a private Secret Service or a memory keychain). */
+  keychain?: Keychain;
+  /** For ~/.ssh/config and ~/.ssh/known_hosts; defaults to the OS home directory. */
+  home?: string;
+  /** The bundled sample database, offered as a profile on first launch. */
+  sampleDatabase?: string;
 }
 
 export interface PlatformAdapter {
@@ -24,6 +34,8 @@ const noPlatform: PlatformAdapter = {
 
 export interface Core {
   dispatch: Dispatch;
+  /** First-launch set-up (the sample profile); call once before serving the renderer. */
+  init(): Promise<void>;
   onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   close(): Promise<void>;
 }
@@ -32,6 +44,11 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const events = new EventHub();
   const platform = options.platform ?? noPlatform;
+  const store: Store = createStore({
+    dataDir: options.dataDir,
+    ...(options.keychain ? { keychain: options.keychain } : {}),
+    ...(options.home ? { home: options.home } : {}),
+  });
   const handlers: Handlers = {
     'app.info': () => ({
       name: 'Burrow',
@@ -42,9 +59,13 @@ export function createCore(options: CoreOptions): Core {
       sshNativeCrypto: sshNativeCryptoLoaded(),
     }),
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
+    ...storeHandlers(store),
   };
   return {
     dispatch: createDispatch(handlers),
+    init: async () => {
+      await seedFirstRun(store, options.dataDir, options.sampleDatabase);
+    },
     onEvent: (event, listener) => events.on(event, listener),
     close: async () => {},
   };

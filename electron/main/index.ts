@@ -50,7 +50,11 @@ async function start(): Promise<void> {
     runtime: 'electron',
     electronVersion: process.versions.electron ?? null,
     platform: { pickFile },
+    sampleDatabase: app.isPackaged
+      ? path.join(process.resourcesPath, 'sample/burrow-sample.sqlite')
+      : path.join(app.getAppPath(), 'resources/sample/burrow-sample.sqlite'),
   });
+  await core.init();
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

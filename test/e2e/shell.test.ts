@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../env/tempDir';
+import { MemoryKeychain } from '../env/memoryKeychain';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 
@@ -13,7 +14,7 @@ describe('e2e: the app shell in Chromium through the test host', () => {
 
   beforeAll(async () => {
     dataDir = makeTempDir('e2e-data');
-    host = await startTestHost({ dataDir: dataDir.path });
+    host = await startTestHost({ dataDir: dataDir.path, keychain: new MemoryKeychain() });
     chromium = await launchChromium();
     page = await chromium.browser.newPage();
     page.on('console', (message) => {
@@ -34,6 +35,12 @@ describe('e2e: the app shell in Chromium through the test host', () => {
     const version = await page.getByTestId('app-version').textContent();
     expect(version).toContain('Version 0.0.0-test');
     expect(version).toContain(`Node ${process.versions.node}`);
+  });
+
+  it('lists the first-run Sample (SQLite) profile from the real store', async () => {
+    const item = page.getByTestId('profile-item');
+    await item.first().waitFor();
+    expect(await item.allTextContents()).toEqual(['Sample (SQLite)SQLite']);
   });
 
   it('gives the page no Node access, only window.burrow', async () => {

@@ -7,6 +7,7 @@ import { build } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { eventNames } from '../../shared/contract';
 import { createCore, type Core, type PlatformAdapter } from '../../electron/core/createCore';
+import type { Keychain } from '../../electron/core/store/vault/keychain';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 
 /**
@@ -56,7 +57,12 @@ async function bundleShim(): Promise<string> {
   throw new Error('test host: the shim bundle produced no chunk');
 }
 
-export async function startTestHost(options: { dataDir: string; rendererDir?: string; platform?: PlatformAdapter }): Promise<TestHost> {
+export async function startTestHost(options: {
+  dataDir: string;
+  rendererDir?: string;
+  platform?: PlatformAdapter;
+  keychain?: Keychain;
+}): Promise<TestHost> {
   const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, 'out/renderer'));
   const indexHtml = await readFile(path.join(rendererDir, 'index.html'), 'utf8').catch(() => {
     throw new Error(`test host: ${rendererDir}/index.html is missing; run "npm run build" first`);
@@ -70,7 +76,10 @@ export async function startTestHost(options: { dataDir: string; rendererDir?: st
     runtime: 'test-host',
     electronVersion: null,
     ...(options.platform ? { platform: options.platform } : {}),
+    ...(options.keychain ? { keychain: options.keychain } : {}),
+    sampleDatabase: path.join(repoRoot, 'resources/sample/burrow-sample.sqlite'),
   });
+  await core.init();
   const page = indexHtml.replace('<head>', '<head>\n    <script src="/__burrow/shim.js"></script>');
 
   const tokenMatches = (candidate: string | undefined): boolean => {

@@ -1,0 +1,39 @@
+import type { Handlers } from '../dispatch';
+import type { Store } from '../store/createStore';
+
+type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'imports'}.${string}`>;
+
+/** The store's operations, one per channel; each validates its payload again and returns no secrets. */
+export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
+  return {
+    'profiles.list': (request) => store.profiles.list(request),
+    'profiles.get': (request) => store.profiles.get(request),
+    'profiles.save': (request) => store.profiles.save(request),
+    'profiles.duplicate': (request) => store.profiles.duplicate(request),
+    'profiles.delete': (request) => store.profiles.delete(request),
+    'profiles.move': (request) => store.profiles.move(request),
+    'profiles.regroup': (request) => store.profiles.regroup(request),
+    'profiles.recover': (request) => store.profiles.recover(request),
+    'vault.status': () => store.vault.status(),
+    'vault.reset': () => store.vault.reset(),
+    'keys.list': (request) => store.keys.list(request),
+    'keys.inspect': (request) => store.keys.inspect(request),
+    'keys.import': (request) => store.keys.import(request),
+    'keys.generate': (request) => store.keys.generate(request),
+    'keys.rename': (request) => store.keys.rename(request),
+    'keys.publicKey': (request) => store.keys.publicKey(request),
+    'keys.delete': (request) => store.keys.delete(request),
+    'keys.setPassphraseMemory': (request) => store.keys.setPassphraseMemory(request),
+    'knownHosts.list': (request) => store.knownHosts.list(request),
+    'knownHosts.add': (request) => store.knownHosts.add(request),
+    'knownHosts.forget': (request) => store.knownHosts.forget(request),
+    'knownHosts.export': (request) => store.knownHosts.exportText(request),
+    'imports.parseUrl': (request) => store.imports.parseUrl(request),
+    'imports.saveUrl': (request) => store.imports.saveUrl(request),
+    'imports.profileUrl': (request) => store.imports.profileUrl(request),
+    'imports.sshConfig': (request) => store.imports.sshConfig(request),
+    'imports.exportBundle': (request) => store.imports.exportBundle(request),
+    'imports.previewBundle': (request) => store.imports.previewBundle(request),
+    'imports.importBundle': (request) => store.imports.importBundle(request),
+  };
+}
