@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionChannels, sessionEvents } from './channels/sessions';
 import { storeChannels } from './channels/store';
 
 /**
@@ -30,6 +31,7 @@ export const channels = {
   /** A native open-file dialog; the path goes back to the core in the next call, never the file's contents. */
   'dialogs.pickFile': { request: pickFileRequestSchema, response: pickFileResponseSchema },
   ...storeChannels,
+  ...sessionChannels,
 } as const;
 
 export const menuCommands = ['newConnection', 'newTab', 'closeTab', 'run', 'runSelection', 'cancel', 'preferences'] as const;
@@ -37,6 +39,7 @@ export type MenuCommand = (typeof menuCommands)[number];
 
 export const events = {
   'app.onMenuCommand': z.object({ command: z.enum(menuCommands) }),
+  ...sessionEvents,
   'app.onNotice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
 } as const;
 

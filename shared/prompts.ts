@@ -19,6 +19,7 @@ export const promptRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hostKey'), hop: hopLabelSchema, keyType: z.string(), fingerprint: z.string() }),
   z.object({ kind: z.literal('password'), hop: hopLabelSchema, username: z.string() }),
   z.object({ kind: z.literal('passphrase'), hop: hopLabelSchema, keyId: z.string() }),
+  z.object({ kind: z.literal('databasePassword'), profileId: z.string(), profileName: z.string(), user: z.string() }),
   z.object({
     kind: z.literal('keyboardInteractive'),
     hop: hopLabelSchema,
@@ -38,6 +39,7 @@ export interface PromptAnswers {
   hostKey: HostKeyDecision;
   password: string | null;
   passphrase: string | null;
+  databasePassword: string | null;
   keyboardInteractive: string[] | null;
 }
 

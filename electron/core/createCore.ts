@@ -1,8 +1,16 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { AppInfo, EventName, EventPayload, FilePurpose } from '../../shared/contract';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './eventHub';
 import { seedFirstRun } from './firstRun';
+import { QueryService } from './db/queryService';
+import { sessionHandlers } from './handlers/sessionHandlers';
 import { storeHandlers } from './handlers/storeHandlers';
+import { PromptHub } from './prompts/promptHub';
+import { SessionManager } from './sessions/sessionManager';
+import { TunnelPool } from './sessions/tunnelPool';
+import { HostKeyVerifier } from './ssh/hostKeys';
 import { createStore, type Store } from './store/createStore';
 import type { Keychain } from './store/vault/keychain';
 import { sshNativeCryptoLoaded } from './ssh/nativeCrypto';
@@ -49,6 +57,20 @@ export function createCore(options: CoreOptions): Core {
     ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.home ? { home: options.home } : {}),
   });
+  const home = options.home ?? os.homedir();
+  const prompts = new PromptHub(
+    (prompt) => events.emit('prompts.onRequest', prompt),
+    (id) => events.emit('prompts.onCancel', { id }),
+  );
+  const queries = new QueryService();
+  queries.on('run', (status) => events.emit('query.onProgress', status));
+  const tunnels = new TunnelPool({
+    verifier: new HostKeyVerifier({ app: store.knownHosts, userKnownHostsFiles: [path.join(home, '.ssh/known_hosts'), path.join(home, '.ssh/known_hosts2')] }),
+    prompts,
+    credentials: store.credentials,
+  });
+  const sessions = new SessionManager({ store, queries, tunnels, prompts, emit: (event) => events.emit('sessions.onState', event) });
+
   const handlers: Handlers = {
     'app.info': () => ({
       name: 'Burrow',
@@ -60,6 +82,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),
+    ...sessionHandlers(sessions, queries, prompts),
   };
   return {
     dispatch: createDispatch(handlers),
@@ -67,6 +90,11 @@ export function createCore(options: CoreOptions): Core {
       await seedFirstRun(store, options.dataDir, options.sampleDatabase);
     },
     onEvent: (event, listener) => events.on(event, listener),
-    close: async () => {},
+    close: async () => {
+      prompts.cancelAll();
+      await sessions.closeAll();
+      await queries.closeAll();
+      await tunnels.closeAll();
+    },
   };
 }

@@ -2,12 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { parseBenchOptions } from './benchOptions';
 import { type BenchGroup, type BenchRow, type InfoRow, writeResults } from './results';
 import { formatInfo, formatRows } from './table';
+import { storeBench } from './store/storeBench';
 import { tunnelBench } from './tunnelBench';
 
 // `npm run bench`: every benchmark group runs against real servers it starts itself; their rows
 // go to one results.json (a --quick run writes results.quick.json instead, so it never stands in
 // for a full run). Another group (e.g. the result store's) is added to this list.
-const groups: BenchGroup[] = [tunnelBench];
+const groups: BenchGroup[] = [tunnelBench, storeBench];
 
 // Ctrl-C: leave through process.exit so test/env's exit hook kills the servers we started.
 process.once('SIGINT', () => process.exit(130));

@@ -57,6 +57,7 @@ function validAnswer(request: PromptRequest, answer: unknown): { ok: true } | { 
         : { ok: false, reason: 'a host key prompt takes "trust-once", "trust-always" or "reject"' };
     case 'password':
     case 'passphrase':
+    case 'databasePassword':
       return answer === null || (typeof answer === 'string' && answer.length <= 4096)
         ? { ok: true }
         : { ok: false, reason: `a ${request.kind} prompt takes a string (or null to cancel)` };

@@ -1,0 +1,51 @@
+import { BurrowError } from '../../../../shared/errors';
+import { isConnectionLoss, transportError } from '../errors/connectionErrors';
+import type { ServerSocket } from '../transport/serverSocket';
+
+interface MysqlError extends Error {
+  errno?: number;
+  sqlState?: string;
+  sqlMessage?: string;
+  code?: string;
+  fatal?: boolean;
+}
+
+// A MySQL server talks first: a packet with sequence 0 holding protocol version 10 (or an error packet).
+const looksLikeMysql = (first: Buffer): boolean => first.length >= 5 && first[3] === 0 && (first[4] === 10 || first[4] === 0xff);
+
+const serverText = (error: MysqlError): string => `${error.sqlMessage ?? error.message} (errno ${error.errno}${error.sqlState ? `, SQLSTATE ${error.sqlState}` : ''})`;
+
+export function mysqlConnectError(error: unknown, socket: ServerSocket | null, target: string): BurrowError {
+  const fromTransport = transportError(error, socket, 'the MySQL protocol', looksLikeMysql);
+  if (fromTransport) return fromTransport;
+  const mysqlError = error as MysqlError;
+  if (typeof mysqlError.errno === 'number' && mysqlError.sqlMessage) {
+    const detail = { errno: mysqlError.errno, sqlstate: mysqlError.sqlState ?? null };
+    if (mysqlError.errno === 1045 || mysqlError.errno === 1044 || mysqlError.errno === 1698) return new BurrowError('DB_AUTH_FAILED', `login to ${target} refused: ${serverText(mysqlError)}`, detail);
+    if (mysqlError.errno === 1049) return new BurrowError('DB_NOT_FOUND', serverText(mysqlError), detail);
+    return new BurrowError('DB_CONNECT_FAILED', `login to ${target} failed: ${serverText(mysqlError)}`, detail);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/does not support secure/i.test(message)) return new BurrowError('DB_TLS_FAILED', `${target} does not offer TLS, and this connection's TLS mode requires it`);
+  return new BurrowError('DB_CONNECT_FAILED', `cannot log in to ${target}: ${message || 'the connection closed during login'}`);
+}
+
+/** MySQL gives no character position; its syntax errors name the line ("... at line 3"). */
+export function mysqlQueryError(error: unknown): BurrowError {
+  if (error instanceof BurrowError) return error;
+  const fromTransport = transportError(error, null, 'MySQL', () => true);
+  if (fromTransport) return fromTransport;
+  const mysqlError = error as MysqlError;
+  if (typeof mysqlError.errno === 'number' && mysqlError.sqlMessage) {
+    const detail: Record<string, unknown> = { errno: mysqlError.errno, sqlstate: mysqlError.sqlState ?? null };
+    const line = /at line (\d+)\s*$/.exec(mysqlError.sqlMessage);
+    if (line) detail.line = Number(line[1]);
+    if (mysqlError.errno === 1317 || mysqlError.errno === 3024 || mysqlError.errno === 1969) return new BurrowError('CANCELLED', `the query was cancelled (${serverText(mysqlError)})`, detail);
+    if (mysqlError.errno === 1927 || mysqlError.errno === 2013) return new BurrowError('DB_CONNECTION_LOST', `the server ended the connection: ${serverText(mysqlError)}`, detail);
+    return new BurrowError('QUERY_FAILED', `ERROR ${mysqlError.errno}${mysqlError.sqlState ? ` (${mysqlError.sqlState})` : ''}: ${mysqlError.sqlMessage}`, detail);
+  }
+  if (error instanceof Error && (isConnectionLoss(error) || mysqlError.fatal)) {
+    return new BurrowError('DB_CONNECTION_LOST', `the connection to the server was lost: ${error.message}`);
+  }
+  return new BurrowError('QUERY_FAILED', error instanceof Error ? error.message : String(error));
+}

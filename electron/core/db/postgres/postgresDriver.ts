@@ -1,0 +1,213 @@
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { BurrowError } from '../../../../shared/errors';
+import type { ColumnMeta, DbConnectConfig, SchemaInfo } from '../../../../shared/query';
+import { splitStatements } from '../sql/splitStatements';
+import { tlsConnectionOptions, tlsServerName } from '../tls/tlsOptions';
+import { openServerSocket, streamFactoryOf, type ServerSocket } from '../transport/serverSocket';
+import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type ResultWriter, type RunOptions, type RunSink, type StreamFactory } from '../types';
+import { sendCancelRequest } from './postgresCancel';
+import { pgConnectError, pgQueryError } from './postgresErrors';
+import { introspectPostgres } from './postgresIntrospect';
+import { resolveColumnMeta } from './postgresColumns';
+import { rawTextTypes } from './postgresTypes';
+
+const FIRST_BATCH_ROWS = 1000;
+const BATCH_ROWS = 5000;
+
+interface CursorField {
+  name: string;
+  dataTypeID: number;
+  dataTypeModifier: number;
+  tableID: number;
+  columnID: number;
+}
+
+export const postgresDriver: Driver = {
+  engines: ['postgres'],
+  async connect(config, transport) {
+    const open = streamFactoryOf(transport, config.connectTimeoutMs);
+    const host = config.host || (transport.kind === 'tcp' ? transport.host : 'localhost');
+    const tls = tlsConnectionOptions(config.tls, host);
+    try {
+      return await PostgresConnection.open(config, open, host, tls);
+    } catch (error) {
+      // `prefer`: a server without TLS is fine, so log in again in the clear.
+      if (config.tls.mode === 'prefer' && error instanceof BurrowError && error.code === 'DB_TLS_FAILED' && /does not offer TLS/.test(error.message)) {
+        return PostgresConnection.open(config, open, host, null);
+      }
+      throw error;
+    }
+  },
+};
+
+class PostgresConnection implements DbConnection {
+  readonly engine = 'postgres' as const;
+  private running: { cancelled: boolean; cursor: Cursor | null } | null = null;
+  private lostListeners: ((error: Error) => void)[] = [];
+  private closed = false;
+
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly open: StreamFactory,
+    readonly serverVersion: string,
+    readonly tls: boolean,
+    readonly database: string,
+  ) {
+    const lost = (error: Error): void => {
+      if (this.closed) return;
+      this.closed = true;
+      for (const listener of this.lostListeners) listener(error);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost(new BurrowError('DB_CONNECTION_LOST', 'the server closed the connection')));
+  }
+
+  static async open(config: DbConnectConfig, open: StreamFactory, host: string, tls: ReturnType<typeof tlsConnectionOptions>): Promise<PostgresConnection> {
+    let socket: ServerSocket | null = null;
+    const client = new pg.Client({
+      user: config.user,
+      password: config.password,
+      database: config.database || config.user,
+      // pg uses `host` only as the TLS name here: the bytes go through `stream`.
+      host: tls ? tlsServerName(config.tls, host) : host,
+      port: config.port ?? 5432,
+      stream: () => {
+        socket = openServerSocket(open);
+        return socket;
+      },
+      ssl: tls ?? false,
+      connectionTimeoutMillis: config.connectTimeoutMs,
+      application_name: 'Burrow',
+      types: rawTextTypes,
+    } as pg.ClientConfig);
+    client.on('error', () => {});
+    const target = `PostgreSQL at ${host}:${config.port ?? 5432}`;
+    // A refused certificate closes the channel too, and pg reports only "terminated unexpectedly": keep the TLS error.
+    let tlsError: Error | null = null;
+    const connection = (client as unknown as { connection: NodeJS.EventEmitter & { stream: NodeJS.EventEmitter } }).connection;
+    connection.once('sslconnect', () => connection.stream.once('error', (error: Error) => {
+      tlsError ??= error;
+    }));
+    try {
+      await client.connect();
+    } catch (error) {
+      (socket as ServerSocket | null)?.destroy();
+      throw pgConnectError(tlsError ?? error, socket, target);
+    }
+    const version = await client.query<{ server_version: string; current_database: string }>('SELECT current_setting($1) AS server_version, current_database() AS current_database', ['server_version']);
+    const row = version.rows[0];
+    return new PostgresConnection(client, open, `PostgreSQL ${row?.server_version ?? '?'}`, tls !== null, row?.current_database ?? config.database);
+  }
+
+  onLost(listener: (error: Error) => void): void {
+    this.lostListeners.push(listener);
+  }
+
+  async run(sql: string, options: RunOptions, sink: RunSink): Promise<void> {
+    if (this.running) throw new BurrowError('VALIDATION', 'a query is already running on this connection');
+    const statements = splitStatements(sql, 'postgres');
+    if (statements.length === 0) throw new BurrowError('VALIDATION', 'there is no SQL statement to run (only whitespace or comments)');
+    if (options.params && statements.length !== 1) throw new BurrowError('VALIDATION', 'parameters need exactly one statement');
+    const state: { cancelled: boolean; cursor: Cursor | null } = { cancelled: false, cursor: null };
+    this.running = state;
+    try {
+      for (const [index, statement] of statements.entries()) {
+        if (state.cancelled) throw new BurrowError('CANCELLED', `the run was cancelled before statement ${index + 1}`);
+        try {
+          await this.runStatement(statement.text, options, sink, state);
+        } catch (error) {
+          throw pgQueryError(error, { sql, statementStart: statement.start, statementIndex: index });
+        }
+      }
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async runStatement(text: string, options: RunOptions, sink: RunSink, state: { cancelled: boolean; cursor: Cursor | null }): Promise<void> {
+    const cursor = new Cursor(text, options.params ? [...options.params] : undefined, { rowMode: 'array', types: rawTextTypes });
+    const result = (cursor as unknown as { _result: { fields: CursorField[]; command: string | null; rowCount: number | null } })._result;
+    const limit = options.rowLimit;
+    let writer: ResultWriter | null = null;
+    let columns: ColumnMeta[] = [];
+    let stored = 0;
+    let stop = false;
+    const begin = (): ResultWriter | null => {
+      if (result.fields.length > MAX_RESULT_COLUMNS) return null;
+      columns = resolveColumnMeta(result.fields);
+      writer = sink.beginRows(columns);
+      return writer;
+    };
+    // Rows go to the store as each DataRow arrives, not per fetched batch, so the first rows show at once.
+    cursor.on('row', (row: unknown[]) => {
+      if (stop) return;
+      const target = writer ?? begin();
+      if (!target) {
+        stop = true;
+        return;
+      }
+      if (limit !== null && stored >= limit) {
+        target.markLimited();
+        stop = true;
+      } else if (!target.push(row as string[])) {
+        stop = true;
+      } else {
+        stored++;
+      }
+    });
+    this.client.query(cursor);
+    state.cursor = cursor;
+    let rows = await cursor.read(limit === null ? FIRST_BATCH_ROWS : Math.min(FIRST_BATCH_ROWS, limit + 1));
+    if (result.fields.length === 0) {
+      await cursor.close();
+      sink.command({ command: result.command ?? null, rowsAffected: result.rowCount ?? null });
+      return;
+    }
+    if (result.fields.length > MAX_RESULT_COLUMNS) {
+      await cursor.close();
+      throw new BurrowError('RESULT_TOO_WIDE', `the result has ${result.fields.length} columns; Burrow shows at most ${MAX_RESULT_COLUMNS}. Select fewer columns.`, { columns: result.fields.length });
+    }
+    const rowsWriter = writer ?? begin()!;
+    while (!stop && rows.length > 0 && !state.cancelled) {
+      rows = await cursor.read(limit === null ? BATCH_ROWS : Math.min(BATCH_ROWS, limit - stored + 1));
+    }
+    await cursor.close();
+    if (state.cancelled) throw new BurrowError('CANCELLED', 'the query was cancelled');
+    // Names of non-built-in types and nullability need catalog lookups, which can only run now.
+    await this.completeColumnMeta(result.fields, columns);
+    rowsWriter.end({ command: result.command ?? 'SELECT', rowsAffected: result.rowCount ?? null });
+  }
+
+  private async completeColumnMeta(fields: CursorField[], columns: ColumnMeta[]): Promise<void> {
+    const { rows } = await this.client.query<{ i: number; type: string; notnull: boolean | null }>(
+      `SELECT f.i, format_type(f.oid, NULLIF(f.typmod, -1)) AS type, a.attnotnull AS notnull
+         FROM unnest($1::int[], $2::oid[], $3::int[], $4::oid[], $5::int2[]) AS f(i, oid, typmod, rel, num)
+         LEFT JOIN pg_attribute a ON a.attrelid = f.rel AND a.attnum = f.num AND f.rel <> 0`,
+      [fields.map((_f, i) => i), fields.map((f) => f.dataTypeID), fields.map((f) => f.dataTypeModifier), fields.map((f) => f.tableID), fields.map((f) => f.columnID)],
+    );
+    for (const row of rows) {
+      const column = columns[row.i];
+      if (!column) continue;
+      column.dataType = row.type;
+      column.nullable = row.notnull === null ? null : !row.notnull;
+    }
+  }
+
+  async cancel(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.cancelled = true;
+    const { processID, secretKey } = this.client as unknown as { processID: number; secretKey: number };
+    await sendCancelRequest(this.open, processID, secretKey);
+  }
+
+  introspect(schema?: string): Promise<SchemaInfo> {
+    return introspectPostgres((text, values) => this.client.query({ text, values, rowMode: 'array' }).then((r) => r.rows as unknown[][]), schema);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client.end().catch(() => {});
+  }
+}

@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { BurrowError, type BurrowErrorShape } from '../../../shared/errors';
+import {
+  browseRequestSchema,
+  dbCloseRequestSchema,
+  dbConnectConfigSchema,
+  introspectRequestSchema,
+  queryCancelRequestSchema,
+  queryReleaseRequestSchema,
+  queryRowsRequestSchema,
+  queryRunRequestSchema,
+  queryStatusRequestSchema,
+  type BrowsePage,
+  type ConnectionInfo,
+  type RowsWindow,
+  type RunState,
+  type RunStatus,
+  type SchemaInfo,
+} from '../../../shared/query';
+import { toErrorShape } from '../errors';
+import { parseRequest } from '../store/parseRequest';
+import { buildBrowseQuery } from './browse/browseQuery';
+import { driverFor } from './drivers';
+import { ResultStore, type StoredResult } from './store/resultStore';
+import type { DbConnection, DbTransport, RunSink } from './types';
+
+interface LiveConnection {
+  id: string;
+  connection: DbConnection;
+  defaultRowLimit: number | null;
+  /** Runs on one connection go one after another. */
+  queue: Promise<void>;
+  lost: BurrowError | null;
+}
+
+interface Run {
+  id: string;
+  connectionId: string;
+  state: RunState;
+  results: StoredResult[];
+  error: BurrowErrorShape | null;
+  startedAt: number;
+  finishedAt: number | null;
+  cancelRequested: boolean;
+}
+
+export interface QueryServiceOptions {
+  /** Bytes all stored results may hold together (default 1 GiB). */
+  budgetBytes?: number;
+}
+
+/**
+ * The database layer's service: connections (given a transport by the session layer), runs whose
+ * results stream into the result store, row windows, cancel, introspection and table browsing.
+ * Every operation validates its payload and returns JSON-able data. Emits 'run' (RunStatus) on
+ * progress: a new result, the first rows, every 50k rows, the end.
+ */
+export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
+  readonly store: ResultStore;
+  private readonly connections = new Map<string, LiveConnection>();
+  private readonly runs = new Map<string, Run>();
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  constructor(options: QueryServiceOptions = {}) {
+    super();
+    this.store = new ResultStore({ budgetBytes: options.budgetBytes ?? 1024 ** 3 });
+  }
+
+  /** Logs in over `transport`; the session layer passes `{ kind: 'stream', open: () => tunnel.openStream(host, port) }`. */
+  async connect(payload: unknown, transport: DbTransport): Promise<ConnectionInfo> {
+    const config = parseRequest(dbConnectConfigSchema, payload, 'db.connect');
+    const connection = await driverFor(config.engine).connect(config, transport);
+    const live: LiveConnection = { id: randomUUID(), connection, defaultRowLimit: config.defaultRowLimit, queue: Promise.resolve(), lost: null };
+    connection.onLost((error) => {
+      live.lost = error instanceof BurrowError ? error : new BurrowError('DB_CONNECTION_LOST', `the connection was lost: ${error.message}`);
+    });
+    this.connections.set(live.id, live);
+    return { connectionId: live.id, engine: connection.engine, serverVersion: connection.serverVersion, database: connection.database, tls: connection.tls };
+  }
+
+  async close(payload: unknown): Promise<{ closed: boolean }> {
+    const { connectionId } = parseRequest(dbCloseRequestSchema, payload, 'db.close');
+    const live = this.connections.get(connectionId);
+    if (!live) return { closed: false };
+    this.connections.delete(connectionId);
+    for (const run of this.runs.values()) if (run.connectionId === connectionId && !isFinished(run.state)) await this.cancel({ runId: run.id }).catch(() => {});
+    await live.connection.close();
+    return { closed: true };
+  }
+
+  async closeAll(): Promise<void> {
+    for (const id of [...this.connections.keys()]) await this.close({ connectionId: id });
+  }
+
+  /** Starts a run and answers at once; rows arrive in the store while `status` and `rows` read them. */
+  run(payload: unknown): RunStatus {
+    const request = parseRequest(queryRunRequestSchema, payload, 'query.run');
+    const live = this.live(request.connectionId);
+    const run: Run = { id: randomUUID(), connectionId: live.id, state: 'queued', results: [], error: null, startedAt: performance.now(), finishedAt: null, cancelRequested: false };
+    this.runs.set(run.id, run);
+    const rowLimit = request.rowLimit === undefined ? live.defaultRowLimit : request.rowLimit;
+    live.queue = live.queue.then(() => this.execute(live, run, request.sql, rowLimit));
+    return this.snapshot(run);
+  }
+
+  private async execute(live: LiveConnection, run: Run, sql: string, rowLimit: number | null): Promise<void> {
+    if (run.cancelRequested) return;
+    run.state = 'running';
+    this.changed(run);
+    try {
+      if (live.lost) throw live.lost;
+      await live.connection.run(sql, { rowLimit }, this.sinkFor(run));
+      run.state = run.cancelRequested ? 'cancelled' : 'done';
+      if (run.cancelRequested) run.error = new BurrowError('CANCELLED', 'the query was cancelled').toShape();
+    } catch (error) {
+      const shape = toErrorShape(error);
+      run.state = shape.code === 'CANCELLED' || run.cancelRequested ? 'cancelled' : 'failed';
+      run.error = run.state === 'cancelled' && shape.code !== 'CANCELLED' ? { code: 'CANCELLED', message: `the query was cancelled (${shape.message})` } : shape;
+    }
+    for (const result of run.results) result.finish();
+    run.finishedAt = performance.now();
+    this.changed(run);
+  }
+
+  private sinkFor(run: Run): RunSink {
+    const changed = (): void => this.changed(run);
+    return {
+      beginRows: (columns) => {
+        const result = this.store.create(run.results.length, 'rows', columns, changed);
+        run.results.push(result);
+        changed();
+        return result;
+      },
+      command: (outcome) => {
+        const result = this.store.create(run.results.length, 'command', [], changed);
+        run.results.push(result);
+        result.end(outcome);
+      },
+    };
+  }
+
+  /** The run's state; with `waitMs`, waits until something changes (or the run ends) first. */
+  async status(payload: unknown): Promise<RunStatus> {
+    const request = parseRequest(queryStatusRequestSchema, payload, 'query.status');
+    const run = this.runOf(request.runId);
+    if (request.waitMs > 0 && !isFinished(run.state)) {
+      await new Promise<void>((resolve) => {
+        const waiters = this.waiters.get(run.id) ?? new Set();
+        const done = (): void => {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, request.waitMs);
+        waiters.add(done);
+        this.waiters.set(run.id, waiters);
+      });
+    }
+    return this.snapshot(run);
+  }
+
+  /** Resolves when the run has finished, whatever its outcome. */
+  async wait(runId: string, timeoutMs = 600_000): Promise<RunStatus> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const status = await this.status({ runId, waitMs: Math.max(1, Math.min(30_000, Math.round(deadline - performance.now()))) });
+      if (isFinished(status.state) || performance.now() >= deadline) return status;
+    }
+  }
+
+  rows(payload: unknown): RowsWindow {
+    const request = parseRequest(queryRowsRequestSchema, payload, 'query.rows');
+    return this.store.rows(request.resultId, request.offset, request.limit, request.maxCellBytes);
+  }
+
+  /** Cancels a queued or running run; resolves once the engine has been told (the run then ends CANCELLED). */
+  async cancel(payload: unknown): Promise<RunStatus> {
+    const { runId } = parseRequest(queryCancelRequestSchema, payload, 'query.cancel');
+    const run = this.runOf(runId);
+    if (isFinished(run.state)) return this.snapshot(run);
+    run.cancelRequested = true;
+    if (run.state === 'queued') {
+      run.state = 'cancelled';
+      run.error = new BurrowError('CANCELLED', 'the query was cancelled before it started').toShape();
+      run.finishedAt = performance.now();
+      this.changed(run);
+      return this.snapshot(run);
+    }
+    const live = this.connections.get(run.connectionId);
+    await live?.connection.cancel();
+    return this.snapshot(run);
+  }
+
+  /** Forgets a run and frees its stored rows. */
+  release(payload: unknown): { released: number } {
+    const { runId } = parseRequest(queryReleaseRequestSchema, payload, 'query.release');
+    const run = this.runs.get(runId);
+    if (!run) return { released: 0 };
+    for (const result of run.results) this.store.release(result.id);
+    this.runs.delete(runId);
+    return { released: run.results.length };
+  }
+
+  async introspect(payload: unknown): Promise<SchemaInfo> {
+    const request = parseRequest(introspectRequestSchema, payload, 'db.introspect');
+    const live = this.live(request.connectionId);
+    return this.serialized(live, () => live.connection.introspect(request.schema));
+  }
+
+  /** One page of a table (300 rows by default), sorted and filtered with bind parameters. */
+  async browse(payload: unknown): Promise<BrowsePage> {
+    const request = parseRequest(browseRequestSchema, payload, 'db.browse');
+    const live = this.live(request.connectionId);
+    const { sql, params } = buildBrowseQuery(live.connection.engine, { ...request, limit: request.limit + 1 });
+    const results: StoredResult[] = [];
+    const sink: RunSink = {
+      beginRows: (columns) => {
+        const result = this.store.create(results.length, 'rows', columns, () => {});
+        results.push(result);
+        return result;
+      },
+      command: () => {},
+    };
+    try {
+      await this.serialized(live, () => live.connection.run(sql, { rowLimit: null, params }, sink));
+      const result = results[0];
+      if (!result) throw new BurrowError('QUERY_FAILED', 'the table query returned no result set');
+      result.finish();
+      const window = result.read(0, request.limit, request.maxCellBytes);
+      return { columns: result.columns, rows: window.rows, offset: request.offset, hasMore: result.rowCount > request.limit };
+    } finally {
+      for (const result of results) this.store.release(result.id);
+    }
+  }
+
+  private serialized<T>(live: LiveConnection, work: () => Promise<T>): Promise<T> {
+    const next = live.queue.then(() => {
+      if (live.lost) throw live.lost;
+      return work();
+    });
+    live.queue = next.then(() => {}, () => {});
+    return next;
+  }
+
+  private live(connectionId: string): LiveConnection {
+    const live = this.connections.get(connectionId);
+    if (!live) throw new BurrowError('NOT_FOUND', `no open database connection ${connectionId}`);
+    return live;
+  }
+
+  private runOf(runId: string): Run {
+    const run = this.runs.get(runId);
+    if (!run) throw new BurrowError('NOT_FOUND', `no run ${runId} (it was released, or never existed)`);
+    return run;
+  }
+
+  private changed(run: Run): void {
+    const waiters = this.waiters.get(run.id);
+    if (waiters) for (const wake of [...waiters]) wake();
+    if (this.listenerCount('run') > 0) this.emit('run', this.snapshot(run));
+  }
+
+  private snapshot(run: Run): RunStatus {
+    return {
+      runId: run.id,
+      connectionId: run.connectionId,
+      state: run.state,
+      results: run.results.map((result) => result.summary()),
+      error: run.error,
+      elapsedMs: Math.round(((run.finishedAt ?? performance.now()) - run.startedAt) * 10) / 10,
+    };
+  }
+}
+
+const isFinished = (state: RunState): boolean => state === 'done' || state === 'failed' || state === 'cancelled';

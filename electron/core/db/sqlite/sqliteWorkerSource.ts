@@ -1,0 +1,94 @@
+/**
+ * The SQLite worker process, as plain JavaScript run with `node -e` (Electron's own binary with
+ * ELECTRON_RUN_AS_NODE in the app). better-sqlite3 is synchronous and has no sqlite3_interrupt, and
+ * a worker thread cannot be stopped inside one long native sqlite3_step, so each SQLite connection
+ * lives in its own child process: the main process stays responsive while a query runs, and cancel
+ * kills the child (the connection then reopens the file in a new one). Kept as a string so it runs
+ * the same under vitest, tsx and the bundled app, with no script file to locate.
+ *
+ * Messages in: open { file, readOnly, modulePath }, run { statements: [{ text }], rowLimit, params },
+ * query { sql, params }. Messages out: opened { version }, columns, rows, end, command, done,
+ * queryResult, error { code, message }.
+ */
+export const sqliteWorkerSource = String.raw`
+const parentPort = { postMessage: (message) => process.send(message) };
+// The parent went away: nothing can read our answers, so leave.
+process.on('disconnect', () => process.exit(0));
+const BATCH_ROWS = 2000;
+let db = null;
+
+function open(message) {
+  const Database = require(message.modulePath);
+  db = new Database(message.file, { readonly: message.readOnly, fileMustExist: true });
+  db.defaultSafeIntegers(true);
+  // Touch the schema so a file that is not a database fails at open, not at the first query.
+  db.pragma('schema_version');
+  const version = db.prepare('SELECT sqlite_version()').pluck().get();
+  parentPort.postMessage({ type: 'opened', version: String(version) });
+}
+
+function run(message) {
+  for (let index = 0; index < message.statements.length; index++) {
+    try {
+      runStatement(message, index);
+    } catch (error) {
+      if (error && typeof error === 'object') error.statementIndex = index;
+      throw error;
+    }
+  }
+  parentPort.postMessage({ type: 'done' });
+}
+
+function runStatement(message, index) {
+    const statement = message.statements[index];
+    const prepared = db.prepare(statement.text);
+    const params = message.params || [];
+    if (!prepared.reader) {
+      const info = prepared.run(...params);
+      parentPort.postMessage({ type: 'command', index, rowsAffected: Number(info.changes) });
+      return;
+    }
+    prepared.raw(true);
+    const columns = prepared.columns().map((c) => ({ name: c.name, type: c.type }));
+    parentPort.postMessage({ type: 'columns', index, columns });
+    let batch = [];
+    let count = 0;
+    let limited = false;
+    for (const row of prepared.iterate(...params)) {
+      if (message.rowLimit !== null && count >= message.rowLimit) {
+        limited = true;
+        break;
+      }
+      batch.push(row);
+      count++;
+      if (batch.length === BATCH_ROWS) {
+        parentPort.postMessage({ type: 'rows', rows: batch });
+        batch = [];
+      }
+    }
+    if (batch.length > 0) parentPort.postMessage({ type: 'rows', rows: batch });
+    parentPort.postMessage({ type: 'end', limited });
+}
+
+function query(message) {
+  const prepared = db.prepare(message.sql);
+  const rows = prepared.reader ? prepared.raw(true).all(...(message.params || [])) : (prepared.run(...(message.params || [])), []);
+  parentPort.postMessage({ type: 'queryResult', rows });
+}
+
+process.on('message', (message) => {
+  try {
+    if (message.type === 'open') open(message);
+    else if (message.type === 'run') run(message);
+    else if (message.type === 'query') query(message);
+    else if (message.type === 'close') {
+      if (db) db.close();
+      parentPort.postMessage({ type: 'closed' });
+    }
+  } catch (error) {
+    const out = { type: 'error', code: error && error.code ? String(error.code) : 'ERROR', message: error && error.message ? String(error.message) : String(error) };
+    if (error && typeof error.statementIndex === 'number') out.statementIndex = error.statementIndex;
+    parentPort.postMessage(out);
+  }
+});
+`;

@@ -1,0 +1,27 @@
+import type { Handlers } from '../dispatch';
+import type { QueryService } from '../db/queryService';
+import type { PromptHub } from '../prompts/promptHub';
+import type { SessionManager } from '../sessions/sessionManager';
+
+type SessionChannel = Extract<keyof Handlers, `${'sessions' | 'query' | 'schema' | 'prompts'}.${string}`>;
+
+/** Live work: requests naming a session are pointed at the connection currently behind it. */
+export function sessionHandlers(sessions: SessionManager, queries: QueryService, prompts: PromptHub): Pick<Handlers, SessionChannel> {
+  return {
+    'sessions.open': (request) => sessions.open(request),
+    'sessions.close': (request) => sessions.close(request),
+    'sessions.list': () => sessions.list(),
+    'query.run': async (request) => ({ ...queries.run({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }), connectionId: request.connectionId }),
+    'query.status': (request) => queries.status(request),
+    'query.rows': (request) => queries.rows(request),
+    'query.cancel': (request) => queries.cancel(request),
+    'query.release': (request) => queries.release(request),
+    'schema.introspect': async (request) => queries.introspect({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
+    'schema.browse': async (request) => queries.browse({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
+    'prompts.answer': ({ id, answer }) => {
+      prompts.answer(id, answer);
+      return {};
+    },
+    'prompts.list': () => prompts.list(),
+  };
+}

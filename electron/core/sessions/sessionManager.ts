@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { BurrowError } from '../../../shared/errors';
+import type { Profile } from '../../../shared/profile';
+import type { DbConnectConfigInput } from '../../../shared/query';
+import type { SessionInfo, SessionState, SessionStateEvent } from '../../../shared/sessions';
+import { sessionsCloseRequestSchema, sessionsOpenRequestSchema } from '../../../shared/sessions';
+import type { QueryService } from '../db/queryService';
+import { loadTlsMaterial } from '../db/tls/loadTlsMaterial';
+import type { DbTransport } from '../db/types';
+import type { TunnelState } from '../ssh/tunnel';
+import type { PromptBroker } from '../ssh/types';
+import type { Store } from '../store/createStore';
+import { parseRequest } from '../store/parseRequest';
+import { defaultPorts } from './defaultPorts';
+import type { TunnelPool } from './tunnelPool';
+
+interface LiveSession {
+  info: SessionInfo;
+  /** The QueryService connection behind the session; replaced after a tunnel reconnect. */
+  connectionId: string;
+  config: DbConnectConfigInput;
+  transport: DbTransport;
+  release: (() => Promise<void>) | null;
+  relogin: Promise<void> | null;
+}
+
+export interface SessionManagerDeps {
+  store: Store;
+  queries: QueryService;
+  tunnels: TunnelPool;
+  prompts: PromptBroker;
+  emit(event: SessionStateEvent): void;
+}
+
+/**
+ * A session is a saved profile made live: its SSH route from the tunnel pool (shared with other
+ * sessions on the same route), then a database login over a channel of that route. The session id
+ * stays stable while the tunnel drops and comes back: the database login is redone underneath, and
+ * the results already fetched stay in the result store.
+ */
+export class SessionManager {
+  private readonly sessions = new Map<string, LiveSession>();
+
+  constructor(private readonly deps: SessionManagerDeps) {}
+
+  async open(payload: unknown): Promise<SessionInfo> {
+    const { profileId } = parseRequest(sessionsOpenRequestSchema, payload, 'sessions.open');
+    const profile = await this.deps.store.profiles.get({ id: profileId });
+    const emit = (state: SessionState, part: 'tunnel' | 'database', extra: Partial<SessionStateEvent> = {}): void =>
+      this.deps.emit({ sessionId: null, profileId, state, part, ...extra });
+
+    const password = await this.databasePassword(profile);
+    const config: DbConnectConfigInput = {
+      engine: profile.engine,
+      host: profile.host,
+      port: profile.engine === 'sqlite' ? null : (profile.port ?? defaultPorts[profile.engine]),
+      database: profile.database,
+      user: profile.user,
+      password: password ?? '',
+      tls: await loadTlsMaterial(profile.tls),
+      connectTimeoutMs: profile.ssh.connectTimeoutSeconds * 1000,
+      defaultRowLimit: profile.defaultRowLimit,
+    };
+
+    let release: (() => Promise<void>) | null = null;
+    let transport: DbTransport;
+    const sessionId = randomUUID();
+    let session: LiveSession | null = null;
+    if (profile.engine === 'sqlite') {
+      transport = { kind: 'file' };
+    } else if (profile.ssh.hops.length > 0) {
+      emit('connecting', 'tunnel');
+      const onTunnelState = (state: TunnelState): void => this.onTunnelState(sessionId, profileId, state, () => session);
+      const acquired = await this.deps.tunnels.acquire(profile.ssh, onTunnelState);
+      release = acquired.release;
+      const target = { host: profile.host, port: config.port ?? 0 };
+      transport = { kind: 'stream', open: () => acquired.tunnel.openStream(target.host, target.port) };
+    } else {
+      transport = { kind: 'tcp', host: profile.host, port: config.port ?? 0 };
+    }
+
+    emit('connecting', 'database');
+    let connection;
+    try {
+      connection = await this.deps.queries.connect(config, transport);
+      if (profile.startupSql.trim()) await this.runStartupSql(connection.connectionId, profile.startupSql);
+    } catch (error) {
+      if (connection) await this.deps.queries.close({ connectionId: connection.connectionId }).catch(() => {});
+      await release?.();
+      const shape = error instanceof BurrowError ? error.toShape() : { code: 'INTERNAL', message: String(error) };
+      emit('failed', 'database', { error: shape });
+      throw error;
+    }
+    session = {
+      info: {
+        sessionId,
+        profileId,
+        profileName: profile.name,
+        engine: connection.engine,
+        serverVersion: connection.serverVersion,
+        database: connection.database,
+        tls: connection.tls,
+        hops: profile.ssh.hops.length,
+        state: 'ready',
+      },
+      connectionId: connection.connectionId,
+      config,
+      transport,
+      release,
+      relogin: null,
+    };
+    this.sessions.set(sessionId, session);
+    this.deps.emit({ sessionId, profileId, state: 'ready', part: 'database' });
+    return { ...session.info };
+  }
+
+  async close(payload: unknown): Promise<{ closed: boolean }> {
+    const { sessionId } = parseRequest(sessionsCloseRequestSchema, payload, 'sessions.close');
+    const session = this.sessions.get(sessionId);
+    if (!session) return { closed: false };
+    this.sessions.delete(sessionId);
+    await this.deps.queries.close({ connectionId: session.connectionId }).catch(() => {});
+    await session.release?.();
+    session.info.state = 'closed';
+    this.deps.emit({ sessionId, profileId: session.info.profileId, state: 'closed', part: 'database' });
+    return { closed: true };
+  }
+
+  list(): SessionInfo[] {
+    return [...this.sessions.values()].map((session) => ({ ...session.info }));
+  }
+
+  /** The QueryService connection currently behind a session id (waits for a re-login in progress). */
+  async connectionFor(sessionId: string): Promise<string> {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new BurrowError('NOT_FOUND', `no open session ${sessionId}; connect again`, { field: 'connectionId' });
+    if (session.relogin) await session.relogin;
+    if (session.info.state !== 'ready') {
+      throw new BurrowError('TUNNEL_CLOSED', `${session.info.profileName}: the connection is ${session.info.state}; wait for it to come back or reconnect`);
+    }
+    return session.connectionId;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const sessionId of [...this.sessions.keys()]) await this.close({ sessionId });
+  }
+
+  private async databasePassword(profile: Profile): Promise<string | null> {
+    if (profile.engine === 'sqlite' || profile.passwordPolicy === 'none') return null;
+    if (profile.passwordPolicy === 'keychain') {
+      const stored = await this.deps.store.profiles.databasePassword(profile.id);
+      if (stored !== null) return stored;
+    }
+    const answer = await this.deps.prompts.ask({ kind: 'databasePassword', profileId: profile.id, profileName: profile.name, user: profile.user });
+    if (answer === null) throw new BurrowError('CANCELLED', `${profile.name}: connecting was cancelled at the database password`);
+    return answer;
+  }
+
+  private async runStartupSql(connectionId: string, sql: string): Promise<void> {
+    const started = this.deps.queries.run({ connectionId, sql, rowLimit: 1 });
+    const done = await this.deps.queries.wait(started.runId);
+    this.deps.queries.release({ runId: started.runId });
+    if (done.state !== 'done') {
+      const error = done.error ?? { code: 'QUERY_FAILED', message: 'startup SQL did not complete' };
+      throw new BurrowError('QUERY_FAILED', `startup SQL failed: ${error.message}`, { startupSql: true });
+    }
+  }
+
+  private onTunnelState(sessionId: string, profileId: string, state: TunnelState, current: () => LiveSession | null): void {
+    const session = current();
+    const base = { sessionId: session ? sessionId : null, profileId, part: 'tunnel' as const };
+    switch (state.state) {
+      case 'reconnecting':
+        if (session) session.info.state = 'reconnecting';
+        this.deps.emit({ ...base, state: 'reconnecting', attempt: state.attempt, error: state.cause });
+        break;
+      case 'failed':
+        if (session) session.info.state = 'failed';
+        this.deps.emit({ ...base, state: 'failed', error: state.error });
+        break;
+      case 'ready':
+        if (session && session.info.state === 'reconnecting') {
+          session.relogin = this.relogin(session).finally(() => {
+            session.relogin = null;
+          });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** After the tunnel came back: log in to the database again behind the same session id. */
+  private async relogin(session: LiveSession): Promise<void> {
+    const { sessionId, profileId } = session.info;
+    this.deps.emit({ sessionId, profileId, state: 'connecting', part: 'database' });
+    try {
+      const fresh = await this.deps.queries.connect(session.config, session.transport);
+      const old = session.connectionId;
+      session.connectionId = fresh.connectionId;
+      session.info.state = 'ready';
+      await this.deps.queries.close({ connectionId: old }).catch(() => {});
+      this.deps.emit({ sessionId, profileId, state: 'ready', part: 'database' });
+    } catch (error) {
+      session.info.state = 'failed';
+      const shape = error instanceof BurrowError ? error.toShape() : { code: 'INTERNAL' as const, message: String(error) };
+      this.deps.emit({ sessionId, profileId, state: 'failed', part: 'database', error: shape });
+    }
+  }
+}

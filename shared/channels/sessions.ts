@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { promptRequestSchema } from '../prompts';
+import {
+  browsePageSchema,
+  browseRequestSchema,
+  introspectRequestSchema,
+  queryCancelRequestSchema,
+  queryReleaseRequestSchema,
+  queryRowsRequestSchema,
+  queryRunRequestSchema,
+  queryStatusRequestSchema,
+  rowsWindowSchema,
+  runStatusSchema,
+  schemaInfoSchema,
+} from '../query';
+import { sessionInfoSchema, sessionStateEventSchema, sessionsCloseRequestSchema, sessionsListRequestSchema, sessionsOpenRequestSchema } from '../sessions';
+
+export const pendingPromptSchema = z.object({ id: z.string(), request: promptRequestSchema });
+export const promptsAnswerRequestSchema = z.object({ id: z.string().min(1).max(64), answer: z.unknown() }).strict();
+
+/**
+ * Channels of live work: sessions (a profile made live), queries and schema over a session, and
+ * the prompts that connecting asks. In query.run / schema.*, `connectionId` is the session id.
+ */
+export const sessionChannels = {
+  'sessions.open': { request: sessionsOpenRequestSchema, response: sessionInfoSchema },
+  'sessions.close': { request: sessionsCloseRequestSchema, response: z.object({ closed: z.boolean() }) },
+  'sessions.list': { request: sessionsListRequestSchema, response: z.array(sessionInfoSchema) },
+  'query.run': { request: queryRunRequestSchema, response: runStatusSchema },
+  'query.status': { request: queryStatusRequestSchema, response: runStatusSchema },
+  'query.rows': { request: queryRowsRequestSchema, response: rowsWindowSchema },
+  'query.cancel': { request: queryCancelRequestSchema, response: runStatusSchema },
+  'query.release': { request: queryReleaseRequestSchema, response: z.object({ released: z.number().int() }) },
+  'schema.introspect': { request: introspectRequestSchema, response: schemaInfoSchema },
+  'schema.browse': { request: browseRequestSchema, response: browsePageSchema },
+  'prompts.answer': { request: promptsAnswerRequestSchema, response: z.object({}) },
+  'prompts.list': { request: z.object({}).strict(), response: z.array(pendingPromptSchema) },
+} as const;
+
+export const sessionEvents = {
+  'sessions.onState': sessionStateEventSchema,
+  'prompts.onRequest': pendingPromptSchema,
+  'prompts.onCancel': z.object({ id: z.string() }),
+  'query.onProgress': runStatusSchema,
+} as const;

@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { engineSchema, tlsModeSchema } from './profile';
+
+/**
+ * Requests and results of the database layer (electron/core/db): connect, run SQL into the result
+ * store, page through stored rows, cancel, introspect and browse. Every operation takes one plain
+ * payload and returns JSON-able data; cell values are never JS numbers, so nothing loses precision.
+ */
+
+const idSchema = z.string().min(1).max(64);
+
+/** TLS settings with the PEM material already read from the user's files (see shared/profile tlsSchema). */
+export const tlsMaterialSchema = z
+  .object({
+    mode: tlsModeSchema.default('prefer'),
+    caPem: z.string().max(1_000_000).optional(),
+    clientCertPem: z.string().max(1_000_000).optional(),
+    clientKeyPem: z.string().max(1_000_000).optional(),
+    serverName: z.string().trim().min(1).max(255).optional(),
+  })
+  .strict();
+export type TlsMaterial = z.output<typeof tlsMaterialSchema>;
+
+const rowLimitSchema = z
+  .number({ error: 'rowLimit must be a number' })
+  .int('rowLimit must be a whole number')
+  .min(1, 'rowLimit must be between 1 and 100000000')
+  .max(100_000_000, 'rowLimit must be between 1 and 100000000');
+
+/** How to log in; where the bytes go (a tunnel stream, TCP, a file) is given separately. */
+export const dbConnectConfigSchema = z
+  .object({
+    engine: engineSchema,
+    /** Host as the server sees it; also the TLS name unless `tls.serverName` is set. Empty for sqlite. */
+    host: z.string().max(255).default(''),
+    port: z.number().int().min(1).max(65535).nullable().default(null),
+    /** Database name; for sqlite, the file path. */
+    database: z.string().max(4096).default(''),
+    user: z.string().max(512).default(''),
+    password: z.string().max(4096).default(''),
+    tls: tlsMaterialSchema.default({ mode: 'prefer' }),
+    connectTimeoutMs: z.number().int().min(100).max(300_000).default(20_000),
+    /** sqlite: open the file read-only. */
+    readOnly: z.boolean().default(false),
+    /** Applied to row-returning statements when a run does not say otherwise; null means no limit. */
+    defaultRowLimit: rowLimitSchema.nullable().default(1000),
+  })
+  .strict();
+export type DbConnectConfig = z.output<typeof dbConnectConfigSchema>;
+export type DbConnectConfigInput = z.input<typeof dbConnectConfigSchema>;
+
+export const connectionInfoSchema = z.object({
+  connectionId: idSchema,
+  engine: engineSchema,
+  serverVersion: z.string(),
+  database: z.string(),
+  tls: z.boolean(),
+});
+export type ConnectionInfo = z.infer<typeof connectionInfoSchema>;
+
+export const connectionIdRequestSchema = z.object({ connectionId: idSchema }).strict();
+export const dbCloseRequestSchema = connectionIdRequestSchema;
+
+export const queryRunRequestSchema = z
+  .object({
+    connectionId: idSchema,
+    sql: z.string().min(1, 'SQL is required').max(16 * 1024 * 1024, 'SQL is at most 16 MB'),
+    /** Absent: the connection's default; null: no limit for this run. */
+    rowLimit: rowLimitSchema.nullable().optional(),
+  })
+  .strict();
+export type QueryRunRequest = z.output<typeof queryRunRequestSchema>;
+
+export const columnMetaSchema = z.object({
+  name: z.string(),
+  /** The database's own type name (`int8`, `varchar`, `datetimeoffset`, ...). */
+  dataType: z.string(),
+  /** null where the driver does not say. */
+  nullable: z.boolean().nullable(),
+});
+export type ColumnMeta = z.infer<typeof columnMetaSchema>;
+
+/** One statement's outcome: a result set (rows) or a command tag. */
+export const resultSummarySchema = z.object({
+  resultId: idSchema,
+  index: z.number().int(),
+  kind: z.enum(['rows', 'command']),
+  columns: z.array(columnMetaSchema),
+  /** Rows stored so far (grows while `complete` is false). */
+  rowCount: z.number().int(),
+  complete: z.boolean(),
+  /** The row limit cut the result: the server had more rows. */
+  limited: z.boolean(),
+  /** The store's byte budget was reached; rows after `rowCount` were not kept. */
+  budgetExceeded: z.boolean(),
+  /** Command tag (`INSERT`, `UPDATE`, `CREATE TABLE`, ...) where the server gives one. */
+  command: z.string().nullable(),
+  rowsAffected: z.number().int().nullable(),
+  storedBytes: z.number().int(),
+});
+export type ResultSummary = z.infer<typeof resultSummarySchema>;
+
+export const errorShapeSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const runStateSchema = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
+export type RunState = z.infer<typeof runStateSchema>;
+
+export const runStatusSchema = z.object({
+  runId: idSchema,
+  connectionId: idSchema,
+  state: runStateSchema,
+  results: z.array(resultSummarySchema),
+  error: errorShapeSchema.nullable(),
+  elapsedMs: z.number(),
+});
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const queryStatusRequestSchema = z
+  .object({
+    runId: idSchema,
+    /** Long-poll: answer as soon as anything changes, or after this long. */
+    waitMs: z.number().int().min(0).max(30_000).default(0),
+  })
+  .strict();
+export const queryCancelRequestSchema = z.object({ runId: idSchema }).strict();
+export const queryReleaseRequestSchema = z.object({ runId: idSchema }).strict();
+
+export const queryRowsRequestSchema = z
+  .object({
+    resultId: idSchema,
+    offset: z.number().int().min(0, 'offset must not be negative'),
+    limit: z.number().int().min(1).max(10_000, 'limit is at most 10000 rows'),
+    /** Longer text or binary cells come back cut, as a `long` / `binary` cell with their full length. */
+    maxCellBytes: z.number().int().min(16).max(16 * 1024 * 1024).default(256 * 1024),
+  })
+  .strict();
+export type QueryRowsRequest = z.input<typeof queryRowsRequestSchema>;
+
+/**
+ * A cell: text (numbers, dates with their zone, JSON, arrays, uuid all as the server's exact text),
+ * a boolean, NULL, binary as hex with its byte length, or text cut at `maxCellBytes`.
+ */
+export const cellSchema = z.union([
+  z.string(),
+  z.boolean(),
+  z.null(),
+  z.object({ kind: z.literal('binary'), hex: z.string(), length: z.number().int(), truncated: z.boolean() }),
+  z.object({ kind: z.literal('long'), text: z.string(), length: z.number().int() }),
+]);
+export type Cell = z.infer<typeof cellSchema>;
+
+export const rowsWindowSchema = z.object({
+  resultId: idSchema,
+  offset: z.number().int(),
+  rows: z.array(z.array(cellSchema)),
+  rowCount: z.number().int(),
+  complete: z.boolean(),
+});
+export type RowsWindow = z.infer<typeof rowsWindowSchema>;
+
+// Introspection
+
+export const introspectRequestSchema = z
+  .object({
+    connectionId: idSchema,
+    /** Only this schema (or, for MySQL, database); absent means every user schema of the current database. */
+    schema: z.string().min(1).max(255).optional(),
+  })
+  .strict();
+
+export const columnInfoSchema = z.object({
+  name: z.string(),
+  dataType: z.string(),
+  nullable: z.boolean(),
+  default: z.string().nullable(),
+  primaryKey: z.boolean(),
+  ordinal: z.number().int(),
+});
+export const indexInfoSchema = z.object({
+  name: z.string(),
+  columns: z.array(z.string()),
+  unique: z.boolean(),
+  primary: z.boolean(),
+});
+export const foreignKeyInfoSchema = z.object({
+  name: z.string(),
+  columns: z.array(z.string()),
+  referencedSchema: z.string().nullable(),
+  referencedTable: z.string(),
+  referencedColumns: z.array(z.string()),
+});
+export const tableInfoSchema = z.object({
+  schema: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(['table', 'view']),
+  /** The planner's estimate, not a count; null when the engine keeps none. */
+  estimatedRows: z.number().nullable(),
+  columns: z.array(columnInfoSchema),
+  indexes: z.array(indexInfoSchema),
+  foreignKeys: z.array(foreignKeyInfoSchema),
+});
+export const schemaInfoSchema = z.object({
+  databases: z.array(z.string()),
+  currentDatabase: z.string(),
+  schemas: z.array(z.string()),
+  tables: z.array(tableInfoSchema),
+});
+export type ColumnInfo = z.infer<typeof columnInfoSchema>;
+export type IndexInfo = z.infer<typeof indexInfoSchema>;
+export type ForeignKeyInfo = z.infer<typeof foreignKeyInfoSchema>;
+export type TableInfo = z.infer<typeof tableInfoSchema>;
+export type SchemaInfo = z.infer<typeof schemaInfoSchema>;
+
+// Table browsing
+
+export const filterOperatorSchema = z.enum(['=', '<>', '<', '<=', '>', '>=', 'like', 'not like', 'is null', 'is not null', 'in']);
+export type FilterOperator = z.infer<typeof filterOperatorSchema>;
+
+export const browseFilterSchema = z
+  .object({
+    column: z.string().min(1).max(255),
+    op: filterOperatorSchema,
+    /** Compared as the server converts text to the column's type; a list for `in`; absent for the null tests. */
+    value: z.union([z.string().max(65_536), z.array(z.string().max(65_536)).min(1).max(1000)]).optional(),
+  })
+  .strict()
+  .superRefine((filter, ctx) => {
+    const needsNone = filter.op === 'is null' || filter.op === 'is not null';
+    if (needsNone && filter.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `${filter.op} takes no value` });
+    if (!needsNone && filter.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `${filter.op} needs a value` });
+    if (filter.op === 'in' && !Array.isArray(filter.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'in needs a list of values' });
+    if (filter.op !== 'in' && Array.isArray(filter.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${filter.op} takes one value` });
+  });
+export type BrowseFilter = z.infer<typeof browseFilterSchema>;
+
+export const browseRequestSchema = z
+  .object({
+    connectionId: idSchema,
+    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    sort: z.array(z.object({ column: z.string().min(1).max(255), direction: z.enum(['asc', 'desc']) }).strict()).max(16).default([]),
+    filters: z.array(browseFilterSchema).max(32).default([]),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(10_000).default(300),
+    maxCellBytes: z.number().int().min(16).max(16 * 1024 * 1024).default(256 * 1024),
+  })
+  .strict();
+export type BrowseRequest = z.input<typeof browseRequestSchema>;
+
+export const browsePageSchema = z.object({
+  columns: z.array(columnMetaSchema),
+  rows: z.array(z.array(cellSchema)),
+  offset: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type BrowsePage = z.infer<typeof browsePageSchema>;

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../../shared/contract';
+import type { Result } from '../../../shared/errors';
+import { createCore, type Core } from '../../../electron/core/createCore';
+import {
+  freePort,
+  generateKey,
+  listeningSocketsOf,
+  makeTempDir,
+  startMariadb,
+  startPostgres,
+  startSshd,
+  type MariadbServer,
+  type PostgresServer,
+  type SshdServer,
+  type TempDir,
+} from '../../env';
+import { MemoryKeychain } from '../../env/memoryKeychain';
+
+/** Unwraps an ok envelope or fails the test with the error. */
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+// The whole path through the contract, as the renderer drives it: import a key, save a profile
+// with a 2-hop route, open a session (answering the host-key prompts), run SQL, page rows.
+describe('core: connect over SSH through the contract', () => {
+  let dir: TempDir;
+  let home: TempDir;
+  let core: Core;
+  let postgres: PostgresServer;
+  let mariadb: MariadbServer;
+  let bastion: SshdServer;
+  let inner: SshdServer;
+  const prompts: EventPayload<'prompts.onRequest'>[] = [];
+  const states: EventPayload<'sessions.onState'>[] = [];
+
+  beforeAll(async () => {
+    dir = makeTempDir('core-ssh');
+    home = makeTempDir('core-home');
+    const key = await generateKey(dir.path, 'id_ed25519', { comment: 'burrow@test' });
+    [postgres, mariadb] = await Promise.all([startPostgres({ host: '127.0.0.4' }), startMariadb({ host: '127.0.0.4' })]);
+    const innerPort = await freePort('127.0.0.3');
+    [inner, bastion] = await Promise.all([
+      startSshd({ authorizedKeys: [key.publicKey], host: '127.0.0.3', port: innerPort }),
+      startSshd({ authorizedKeys: [key.publicKey], extraConfig: [`PermitOpen 127.0.0.3:${innerPort}`] }),
+    ]);
+    core = createCore({ dataDir: dir.join('data'), appVersion: '0', runtime: 'test-host', electronVersion: null, keychain: new MemoryKeychain(), home: home.path });
+    core.onEvent('prompts.onRequest', (prompt) => {
+      prompts.push(prompt);
+      // The user accepts each new host key and asks Burrow to remember it.
+      if (prompt.request.kind === 'hostKey') void core.dispatch('prompts.answer', { id: prompt.id, answer: 'trust-always' });
+    });
+    core.onEvent('sessions.onState', (state) => states.push(state));
+    const imported = value<{ id: string }>(await core.dispatch('keys.import', { source: { kind: 'path', path: key.privateKeyPath } }));
+    const hops = [
+      { id: 'hop-bastion', name: 'bastion', host: bastion.host, port: bastion.port, username: bastion.account.username, auth: [{ type: 'publickey', keyId: imported.id }] },
+      { id: 'hop-inner', host: inner.host, port: inner.port, username: inner.account.username, auth: [{ type: 'publickey', keyId: imported.id }] },
+    ];
+    for (const [name, server, engine] of [['pg', postgres, 'postgres'], ['maria', mariadb, 'mariadb']] as const) {
+      value(await core.dispatch('profiles.save', {
+        name, engine, host: server.host, port: server.port, database: server.database, user: server.user,
+        password: server.password, ssh: { hops: hops.map((h) => ({ ...h, id: `${h.id}-${name}` })) },
+      }));
+    }
+  });
+
+  afterAll(async () => {
+    await core?.close();
+    await Promise.all([postgres?.stop(), mariadb?.stop(), bastion?.stop(), inner?.stop()]);
+    dir?.remove();
+    home?.remove();
+  });
+
+  type Status = { state: string; results: { resultId: string; rowCount: number; columns: { name: string }[] }[] };
+  /** Long-polls query.status until the run has finished. */
+  const finished = async (runId: string): Promise<Status> => {
+    for (;;) {
+      const status = value<Status>(await core.dispatch('query.status', { runId, waitMs: 5_000 }));
+      if (['done', 'failed', 'cancelled'].includes(status.state)) return status;
+    }
+  };
+
+  const profileId = async (name: string): Promise<string> =>
+    value<{ id: string; name: string }[]>(await core.dispatch('profiles.list', {})).find((p) => p.name === name)!.id;
+
+  it('opens a PostgreSQL session over two hops, asking about each unknown host key once', async () => {
+    const session = value<{ sessionId: string; engine: string; hops: number; serverVersion: string }>(await core.dispatch('sessions.open', { profileId: await profileId('pg') }));
+    expect(session).toMatchObject({ engine: 'postgres', hops: 2 });
+    expect(session.serverVersion).toMatch(/^PostgreSQL \d+/);
+    expect(prompts.map((p) => p.request.kind === 'hostKey' && `${p.request.hop.index}/${p.request.hop.count}`)).toEqual(['1/2', '2/2']);
+    expect(value<unknown[]>(await core.dispatch('knownHosts.list', {}))).toHaveLength(2);
+    expect(states.filter((s) => s.profileId).map((s) => `${s.part}:${s.state}`)).toEqual(['tunnel:connecting', 'database:connecting', 'database:ready']);
+
+    const run = value<{ runId: string }>(await core.dispatch('query.run', { connectionId: session.sessionId, sql: 'SELECT g AS n, repeat(\'x\', 3) AS s FROM generate_series(1, 5000) g; SELECT 42 AS answer' }));
+    const done = await finished(run.runId);
+    expect(done.state).toBe('done');
+    // The profile's default row limit (1000) cuts the first result.
+    expect(done.results.map((r) => [r.columns.map((c) => c.name), r.rowCount])).toEqual([[['n', 's'], 1000], [['answer'], 1]]);
+    const window = value<{ rows: unknown[][] }>(await core.dispatch('query.rows', { resultId: done.results[0]!.resultId, offset: 998, limit: 5 }));
+    expect(window.rows).toEqual([['999', 'xxx'], ['1000', 'xxx']]);
+    expect(listeningSocketsOf('self')).toEqual([]);
+  });
+
+  it('a second profile on the same route reuses the SSH session and its trusted keys', async () => {
+    const before = prompts.length;
+    const session = value<{ sessionId: string; engine: string }>(await core.dispatch('sessions.open', { profileId: await profileId('maria') }));
+    expect(session.engine).toBe('mariadb');
+    expect(prompts.length).toBe(before);
+    const run = value<{ runId: string }>(await core.dispatch('query.run', { connectionId: session.sessionId, sql: 'SELECT VERSION() LIKE \'%MariaDB%\' AS maria' }));
+    const status = await finished(run.runId);
+    const rows = value<{ rows: unknown[][] }>(await core.dispatch('query.rows', { resultId: status.results[0]!.resultId, offset: 0, limit: 1 }));
+    expect(rows.rows).toEqual([['1']]);
+    expect(value<{ sessionId: string }[]>(await core.dispatch('sessions.list', {}))).toHaveLength(2);
+  });
+
+  it('a bad session id is a clear error, not a crash', async () => {
+    const result = await core.dispatch('query.run', { connectionId: 'nope', sql: 'SELECT 1' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
