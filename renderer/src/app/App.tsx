@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
+import { PromptDialog } from '../features/prompts/PromptDialog';
+import { QueryWorkspace } from '../features/query/QueryWorkspace';
+import { burrow } from '../ipc/client';
+import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
 
 export function App() {
@@ -8,21 +12,39 @@ export function App() {
   const loadAppInfo = useBurrowStore(selectLoadAppInfo);
   useEffect(() => {
     void loadAppInfo();
+    const unsubscribe = subscribeToCore();
+    const offMenu = burrow().app.onMenuCommand(({ command }) => {
+      const state = useBurrowStore.getState();
+      const tab = state.tabs.find((t) => t.id === state.activeTabId);
+      if (!tab) return;
+      if (command === 'run') void state.runTab(tab.id);
+      if (command === 'cancel') void state.cancelTab(tab.id);
+      if (command === 'closeTab') state.closeTab(tab.id);
+      if (command === 'newTab') state.openTab(tab.sessionId, `${tab.title} (2)`);
+    });
+    return () => {
+      unsubscribe();
+      offMenu();
+    };
   }, [loadAppInfo]);
 
   return (
     <div className="shell" data-testid={app.status === 'ready' ? 'app-ready' : `app-${app.status}`}>
       <ConnectionsSidebar />
       <main className="workspace">
-        <h1>Burrow</h1>
-        {app.status === 'loading' && <p>Starting…</p>}
-        {app.status === 'failed' && <ErrorNotice error={app.error} />}
-        {app.status === 'ready' && (
-          <p className="muted" data-testid="app-version">
-            Version {app.info.version} · {app.info.platform} · Node {app.info.versions.node}
-          </p>
-        )}
+        <header className="workspace-header">
+          <h1>Burrow</h1>
+          {app.status === 'loading' && <p>Starting…</p>}
+          {app.status === 'failed' && <ErrorNotice error={app.error} />}
+          {app.status === 'ready' && (
+            <p className="muted" data-testid="app-version">
+              Version {app.info.version} · {app.info.platform} · Node {app.info.versions.node}
+            </p>
+          )}
+        </header>
+        <QueryWorkspace />
       </main>
+      <PromptDialog />
     </div>
   );
 }

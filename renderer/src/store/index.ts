@@ -1,16 +1,29 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './appSlice';
 import { createProfilesSlice, type ProfilesSlice } from './profilesSlice';
+import { createPromptsSlice, type PromptsSlice } from './promptsSlice';
+import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BurrowState = AppSlice & ProfilesSlice;
+export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice;
 
 /** One store built from slices; components read it through the selectors below. */
 export const useBurrowStore = create<BurrowState>()((...args) => ({
   ...createAppSlice(...args),
   ...createProfilesSlice(...args),
+  ...createSessionsSlice(...args),
+  ...createPromptsSlice(...args),
+  ...createWorkspaceSlice(...args),
 }));
 
 export const selectApp = (state: BurrowState): BurrowState['app'] => state.app;
 export const selectLoadAppInfo = (state: BurrowState): BurrowState['loadAppInfo'] => state.loadAppInfo;
 export const selectProfiles = (state: BurrowState): BurrowState['profiles'] => state.profiles;
 export const selectLoadProfiles = (state: BurrowState): BurrowState['loadProfiles'] => state.loadProfiles;
+export const selectConnecting = (state: BurrowState): BurrowState['connecting'] => state.connecting;
+export const selectSessions = (state: BurrowState): BurrowState['sessions'] => state.sessions;
+export const selectFirstPrompt = (state: BurrowState): BurrowState['prompts'][number] | undefined => state.prompts[0];
+export const selectPromptError = (state: BurrowState): string | null => state.promptError;
+export const selectTabs = (state: BurrowState): BurrowState['tabs'] => state.tabs;
+export const selectActiveTab = (state: BurrowState): BurrowState['tabs'][number] | undefined =>
+  state.tabs.find((tab) => tab.id === state.activeTabId);

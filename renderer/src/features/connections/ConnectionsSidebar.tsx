@@ -1,16 +1,23 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { selectLoadProfiles, selectProfiles, useBurrowStore } from '../../store';
+import { selectConnecting, selectLoadProfiles, selectProfiles, useBurrowStore } from '../../store';
 import { groupProfiles } from '../../store/profilesSlice';
 
 const engineLabels: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', sqlserver: 'SQL Server', sqlite: 'SQLite' };
 
 export function ConnectionsSidebar() {
   const profiles = useBurrowStore(selectProfiles);
+  const connecting = useBurrowStore(selectConnecting);
   const loadProfiles = useBurrowStore(selectLoadProfiles);
   useEffect(() => {
     void loadProfiles();
   }, [loadProfiles]);
+
+  const connect = async (profileId: string, name: string): Promise<void> => {
+    const { openSession, openTab } = useBurrowStore.getState();
+    const session = await openSession(profileId);
+    if (session) openTab(session.sessionId, name);
+  };
 
   return (
     <aside className="sidebar" aria-label="Connections">
@@ -22,15 +29,22 @@ export function ConnectionsSidebar() {
           <section key={group.path.join('/') || '(none)'} className="profile-group">
             {group.path.length > 0 && <h2 className="group-name">{group.path.join(' / ')}</h2>}
             <ul className="profile-list">
-              {group.profiles.map((profile) => (
-                <li key={profile.id} className="profile" data-testid="profile-item">
-                  <span className="profile-name">{profile.name}</span>
-                  <span className="profile-meta">
-                    {engineLabels[profile.engine] ?? profile.engine}
-                    {profile.ssh.hops.length > 0 ? ` · SSH ×${profile.ssh.hops.length}` : ''}
-                  </span>
-                </li>
-              ))}
+              {group.profiles.map((profile) => {
+                const state = connecting[profile.id];
+                return (
+                  <li key={profile.id} className="profile" data-testid="profile-item">
+                    <button type="button" className="profile-open" onClick={() => void connect(profile.id, profile.name)} disabled={state?.status === 'connecting'}>
+                      <span className="profile-name">{profile.name}</span>
+                      <span className="profile-meta">
+                        {engineLabels[profile.engine] ?? profile.engine}
+                        {profile.ssh.hops.length > 0 ? ` · SSH ×${profile.ssh.hops.length}` : ''}
+                        {state?.status === 'connecting' ? ` · connecting (${state.part})…` : ''}
+                      </span>
+                    </button>
+                    {state?.status === 'failed' && <ErrorNotice error={state.error} />}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         ))}

@@ -1,0 +1,88 @@
+import type { StateCreator } from 'zustand';
+import type { RunStatus } from '../../../shared/query';
+import { burrow } from '../ipc/client';
+
+export interface QueryTab {
+  id: string;
+  sessionId: string;
+  title: string;
+  sql: string;
+  run: RunStatus | null;
+  /** Index of the result set shown in the grid. */
+  resultIndex: number;
+  error: string | null;
+}
+
+export interface WorkspaceSlice {
+  tabs: QueryTab[];
+  activeTabId: string | null;
+  openTab(sessionId: string, title: string, sql?: string): string;
+  closeTab(tabId: string): void;
+  selectTab(tabId: string): void;
+  setSql(tabId: string, sql: string): void;
+  selectResult(tabId: string, index: number): void;
+  runTab(tabId: string): Promise<void>;
+  cancelTab(tabId: string): Promise<void>;
+  runProgress(status: RunStatus): void;
+}
+
+const finished = (state: RunStatus['state']): boolean => state === 'done' || state === 'failed' || state === 'cancelled';
+let tabCounter = 0;
+
+/** Pure: tabs after a progress report for the run one of them is showing. */
+export function applyRunStatus(tabs: readonly QueryTab[], status: RunStatus): QueryTab[] {
+  return tabs.map((tab) => (tab.run?.runId === status.runId ? { ...tab, run: status, error: status.error?.message ?? null } : tab));
+}
+
+export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], WorkspaceSlice> = (set, get) => {
+  const patch = (tabId: string, change: Partial<QueryTab>): void =>
+    set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === tabId ? { ...tab, ...change } : tab)) }));
+
+  return {
+    tabs: [],
+    activeTabId: null,
+    openTab(sessionId, title, sql = '') {
+      const id = `tab-${++tabCounter}`;
+      set((state) => ({ tabs: [...state.tabs, { id, sessionId, title, sql, run: null, resultIndex: 0, error: null }], activeTabId: id }));
+      return id;
+    },
+    closeTab(tabId) {
+      const tab = get().tabs.find((t) => t.id === tabId);
+      if (tab?.run) void burrow().query.release({ runId: tab.run.runId });
+      set((state) => {
+        const tabs = state.tabs.filter((t) => t.id !== tabId);
+        return { tabs, activeTabId: state.activeTabId === tabId ? (tabs.at(-1)?.id ?? null) : state.activeTabId };
+      });
+    },
+    selectTab: (tabId) => set({ activeTabId: tabId }),
+    setSql: (tabId, sql) => patch(tabId, { sql }),
+    selectResult: (tabId, index) => patch(tabId, { resultIndex: index }),
+    async runTab(tabId) {
+      const tab = get().tabs.find((t) => t.id === tabId);
+      if (!tab || !tab.sql.trim()) return;
+      if (tab.run) void burrow().query.release({ runId: tab.run.runId });
+      const started = await burrow().query.run({ connectionId: tab.sessionId, sql: tab.sql });
+      if (!started.ok) {
+        patch(tabId, { run: null, error: `${started.error.code}: ${started.error.message}` });
+        return;
+      }
+      patch(tabId, { run: started.value, resultIndex: 0, error: null });
+      // Long-poll until the run ends; progress events may arrive in between.
+      let status = started.value;
+      while (!finished(status.state)) {
+        const next = await burrow().query.status({ runId: status.runId, waitMs: 5_000 });
+        if (!next.ok) {
+          patch(tabId, { error: next.error.message });
+          return;
+        }
+        status = next.value;
+        set((state) => ({ tabs: applyRunStatus(state.tabs, status) }));
+      }
+    },
+    async cancelTab(tabId) {
+      const run = get().tabs.find((t) => t.id === tabId)?.run;
+      if (run && !finished(run.state)) await burrow().query.cancel({ runId: run.runId });
+    },
+    runProgress: (status) => set((state) => ({ tabs: applyRunStatus(state.tabs, status) })),
+  };
+};

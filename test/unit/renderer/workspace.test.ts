@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { RunStatus } from '../../../shared/query';
+import type { SessionInfo } from '../../../shared/sessions';
+import { cellText } from '../../../renderer/src/features/query/cellText';
+import { enqueuePrompt } from '../../../renderer/src/store/promptsSlice';
+import { applySessionEvent } from '../../../renderer/src/store/sessionsSlice';
+import { applyRunStatus, type QueryTab } from '../../../renderer/src/store/workspaceSlice';
+
+const session = { sessionId: 's1', profileId: 'p1', profileName: 'P', engine: 'postgres', serverVersion: '15', database: 'd', tls: false, hops: 1, state: 'ready' } as SessionInfo;
+const hop = { index: 1, count: 1, host: 'h', port: 22 };
+
+describe('renderer reducers', () => {
+  it('session events update known sessions and drop closed ones', () => {
+    const sessions = { s1: session };
+    expect(applySessionEvent(sessions, { sessionId: 's1', profileId: 'p1', state: 'reconnecting', part: 'tunnel', attempt: 1 }).s1?.state).toBe('reconnecting');
+    expect(applySessionEvent(sessions, { sessionId: 's1', profileId: 'p1', state: 'closed', part: 'database' })).toEqual({});
+    expect(applySessionEvent(sessions, { sessionId: null, profileId: 'p1', state: 'connecting', part: 'tunnel' })).toBe(sessions);
+  });
+
+  it('prompts queue in arrival order and a repeated id replaces the old one', () => {
+    const a = { id: 'a', request: { kind: 'password' as const, hop, username: 'u' } };
+    const b = { id: 'b', request: { kind: 'passphrase' as const, hop, keyId: 'k' } };
+    expect(enqueuePrompt(enqueuePrompt(enqueuePrompt([], a), b), a).map((p) => p.id)).toEqual(['b', 'a']);
+  });
+
+  it('run progress reaches only the tab showing that run', () => {
+    const run = { runId: 'r1', connectionId: 's1', state: 'running', results: [], error: null, elapsedMs: 1 } as RunStatus;
+    const tabs: QueryTab[] = [
+      { id: 't1', sessionId: 's1', title: 'a', sql: '', run, resultIndex: 0, error: null },
+      { id: 't2', sessionId: 's1', title: 'b', sql: '', run: null, resultIndex: 0, error: null },
+    ];
+    const failed = { ...run, state: 'failed' as const, error: { code: 'QUERY_FAILED', message: 'boom' } };
+    const next = applyRunStatus(tabs, failed);
+    expect(next[0]).toMatchObject({ run: { state: 'failed' }, error: 'boom' });
+    expect(next[1]).toBe(tabs[1]);
+  });
+
+  it('cells read distinctly: NULL, empty, binary, long text', () => {
+    expect(cellText(null)).toEqual({ text: 'NULL', kind: 'null' });
+    expect(cellText('')).toEqual({ text: '', kind: 'value' });
+    expect(cellText(false)).toEqual({ text: 'false', kind: 'value' });
+    expect(cellText({ kind: 'binary', hex: 'dead', length: 2, truncated: false })).toEqual({ text: '0xdead (2 bytes)', kind: 'binary' });
+    expect(cellText({ kind: 'long', text: 'abc', length: 9000 }).text).toBe('abc… (9000 chars)');
+    expect(cellText(undefined).kind).toBe('pending');
+  });
+});
