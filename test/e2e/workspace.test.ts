@@ -89,4 +89,32 @@ describe('e2e: connect and query through the real UI', () => {
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['7']);
   });
+
+  it('creates a connection with an SSH hop in the form, refusing a bad port with the field named', async () => {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    const form = page.getByTestId('connection-form');
+    await form.waitFor();
+    await form.getByLabel('Name', { exact: true }).fill('Made in the form');
+    await form.getByLabel('Host (as the last hop sees it)', { exact: true }).fill(postgres.host);
+    await form.getByLabel('Port', { exact: true }).fill('70000');
+    await form.getByLabel('Database', { exact: true }).fill(postgres.database);
+    await form.getByLabel('User', { exact: true }).fill(postgres.user);
+    await form.getByLabel('Password', { exact: true }).fill(postgres.password);
+    await form.getByRole('button', { name: 'Add SSH hop' }).click();
+    await form.getByLabel('Hop 1 host').fill(sshd.host);
+    await form.getByLabel('Hop 1 port').fill(String(sshd.port));
+    await form.getByLabel('Hop 1 username').fill(sshd.account.username);
+    await form.getByLabel('Hop 1 key').selectOption({ index: 1 });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('form-error').textContent()).toMatch(/^VALIDATION: .*port.*65535/);
+
+    await form.getByLabel('Port', { exact: true }).fill(String(postgres.port));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /Made in the form/ }).click();
+    await page.getByRole('tab', { name: /Made in the form/ }).waitFor({ timeout: 15_000 });
+    await typeSql(page, 'SELECT current_user AS who');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['burrow']);
+  });
 });

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ConnectionForm } from '../features/connections/ConnectionForm';
 import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
+import { emptyForm } from '../features/connections/profileDraft';
 import { PromptDialog } from '../features/prompts/PromptDialog';
 import { QueryWorkspace } from '../features/query/QueryWorkspace';
 import { burrow } from '../ipc/client';
@@ -15,6 +17,7 @@ export function App() {
     const unsubscribe = subscribeToCore();
     const offMenu = burrow().app.onMenuCommand(({ command }) => {
       const state = useBurrowStore.getState();
+      if (command === 'newConnection') state.openEditor(emptyForm());
       const tab = state.tabs.find((t) => t.id === state.activeTabId);
       if (!tab) return;
       if (command === 'run') void state.runTab(tab.id);
@@ -44,6 +47,7 @@ export function App() {
         </header>
         <QueryWorkspace />
       </main>
+      <ConnectionForm />
       <PromptDialog />
     </div>
   );

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './appSlice';
+import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createProfilesSlice, type ProfilesSlice } from './profilesSlice';
 import { createPromptsSlice, type PromptsSlice } from './promptsSlice';
 import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice;
+export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice;
 
 /** One store built from slices; components read it through the selectors below. */
 export const useBurrowStore = create<BurrowState>()((...args) => ({
@@ -14,6 +15,7 @@ export const useBurrowStore = create<BurrowState>()((...args) => ({
   ...createSessionsSlice(...args),
   ...createPromptsSlice(...args),
   ...createWorkspaceSlice(...args),
+  ...createEditorSlice(...args),
 }));
 
 export const selectApp = (state: BurrowState): BurrowState['app'] => state.app;
@@ -27,3 +29,5 @@ export const selectPromptError = (state: BurrowState): string | null => state.pr
 export const selectTabs = (state: BurrowState): BurrowState['tabs'] => state.tabs;
 export const selectActiveTab = (state: BurrowState): BurrowState['tabs'][number] | undefined =>
   state.tabs.find((tab) => tab.id === state.activeTabId);
+export const selectEditor = (state: BurrowState): BurrowState['editor'] => state.editor;
+export const selectKeys = (state: BurrowState): BurrowState['keys'] => state.keys;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { selectConnecting, selectLoadProfiles, selectProfiles, useBurrowStore } from '../../store';
 import { groupProfiles } from '../../store/profilesSlice';
+import { emptyForm, formFromProfile } from './profileDraft';
 
 const engineLabels: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', sqlserver: 'SQL Server', sqlite: 'SQLite' };
 
@@ -21,7 +22,10 @@ export function ConnectionsSidebar() {
 
   return (
     <aside className="sidebar" aria-label="Connections">
-      <header className="sidebar-header">Connections</header>
+      <header className="sidebar-header">
+        Connections
+        <button type="button" className="small" onClick={() => useBurrowStore.getState().openEditor(emptyForm())}>New</button>
+      </header>
       {profiles.status === 'failed' && <ErrorNotice error={profiles.error} />}
       {profiles.status === 'ready' && profiles.profiles.length === 0 && <p className="empty">No saved connections yet.</p>}
       {profiles.status === 'ready' &&
@@ -41,6 +45,7 @@ export function ConnectionsSidebar() {
                         {state?.status === 'connecting' ? ` · connecting (${state.part})…` : ''}
                       </span>
                     </button>
+                    <button type="button" className="small edit" aria-label={`Edit ${profile.name}`} onClick={() => useBurrowStore.getState().openEditor(formFromProfile(profile))}>Edit</button>
                     {state?.status === 'failed' && <ErrorNotice error={state.error} />}
                   </li>
                 );

@@ -1,0 +1,136 @@
+import type { ChangeEvent, FormEvent, ReactNode } from 'react';
+import type { FilePurpose } from '../../../../shared/contract';
+import { burrow } from '../../ipc/client';
+import { selectEditor, selectKeys, useBurrowStore } from '../../store';
+import { emptyHop, type HopForm, type ProfileForm } from './profileDraft';
+
+const engines = [['postgres', 'PostgreSQL'], ['mysql', 'MySQL'], ['mariadb', 'MariaDB'], ['sqlserver', 'SQL Server'], ['sqlite', 'SQLite']] as const;
+const tlsModes = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
+const authMethods = [
+  ['publickey', 'Private key'],
+  ['publickey+keyboard-interactive', 'Private key, then MFA'],
+  ['password', 'Password'],
+  ['agent', 'SSH agent'],
+  ['keyboard-interactive', 'Keyboard-interactive (MFA)'],
+] as const;
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+/** New / edit connection: database, TLS and any number of SSH hops. Validation comes from the core. */
+export function ConnectionForm() {
+  const editor = useBurrowStore(selectEditor);
+  const keys = useBurrowStore(selectKeys);
+  const { updateEditor, saveEditor, closeEditor } = useBurrowStore.getState();
+  if (!editor) return null;
+  const { form } = editor;
+  const set = <K extends keyof ProfileForm>(key: K) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    updateEditor((old) => ({ ...old, [key]: event.target.value }));
+  const setHop = (index: number, change: Partial<HopForm>) =>
+    updateEditor((old) => ({ ...old, hops: old.hops.map((hop, i) => (i === index ? { ...hop, ...change } : hop)) }));
+  const pick = async (purpose: FilePurpose, apply: (path: string) => void) => {
+    const result = await burrow().dialogs.pickFile({ purpose });
+    if (result.ok && result.value.path) apply(result.value.path);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saveEditor();
+  };
+  const isSqlite = form.engine === 'sqlite';
+
+  return (
+    <div className="modal-backdrop">
+      <form className="modal wide" role="dialog" aria-modal="true" aria-labelledby="connection-title" onSubmit={submit} data-testid="connection-form">
+        <h2 id="connection-title">{form.id ? 'Edit connection' : 'New connection'}</h2>
+        <div className="form-grid">
+          <Field label="Name"><input value={form.name} onChange={set('name')} autoFocus /></Field>
+          <Field label="Group (a / b)"><input value={form.group} onChange={set('group')} /></Field>
+          <Field label="Engine">
+            <select value={form.engine} onChange={set('engine')}>
+              {engines.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          </Field>
+          {isSqlite ? (
+            <Field label="Database file">
+              <span className="with-button">
+                <input value={form.database} onChange={set('database')} />
+                <button type="button" onClick={() => void pick('sqliteDatabase', (path) => updateEditor((old) => ({ ...old, database: path })))}>Browse…</button>
+              </span>
+            </Field>
+          ) : (
+            <>
+              <Field label="Host (as the last hop sees it)"><input value={form.host} onChange={set('host')} /></Field>
+              <Field label="Port"><input value={form.port} onChange={set('port')} placeholder="default" inputMode="numeric" /></Field>
+              <Field label="Database"><input value={form.database} onChange={set('database')} /></Field>
+              <Field label="User"><input value={form.user} onChange={set('user')} /></Field>
+              <Field label="Password">
+                <input type="password" value={form.password} onChange={set('password')} placeholder={form.id ? 'unchanged' : ''} autoComplete="new-password" />
+              </Field>
+              <Field label="Password storage">
+                <select value={form.passwordPolicy} onChange={set('passwordPolicy')}>
+                  <option value="keychain">Keychain</option>
+                  <option value="ask">Ask every time</option>
+                  <option value="none">No password</option>
+                </select>
+              </Field>
+              <Field label="TLS">
+                <select value={form.tlsMode} onChange={set('tlsMode')}>
+                  {tlsModes.map((mode) => <option key={mode} value={mode}>{mode}</option>)}
+                </select>
+              </Field>
+              <Field label="CA certificate (PEM)">
+                <span className="with-button">
+                  <input value={form.caPath} onChange={set('caPath')} />
+                  <button type="button" onClick={() => void pick('caCertificate', (path) => updateEditor((old) => ({ ...old, caPath: path })))}>Browse…</button>
+                </span>
+              </Field>
+              <Field label="TLS server name"><input value={form.serverName} onChange={set('serverName')} placeholder="host" /></Field>
+            </>
+          )}
+          <Field label="Default row limit"><input value={form.defaultRowLimit} onChange={set('defaultRowLimit')} inputMode="numeric" /></Field>
+        </div>
+
+        {!isSqlite && (
+          <fieldset className="hops">
+            <legend>SSH route ({form.hops.length === 0 ? 'direct connection' : `${form.hops.length} hop${form.hops.length > 1 ? 's' : ''}`})</legend>
+            {form.hops.map((hop, index) => (
+              <div key={hop.id} className="hop" data-testid="hop">
+                <span className="hop-number">{index + 1}</span>
+                <input aria-label={`Hop ${index + 1} host`} placeholder="host" value={hop.host} onChange={(e) => setHop(index, { host: e.target.value })} />
+                <input aria-label={`Hop ${index + 1} port`} className="port" value={hop.port} onChange={(e) => setHop(index, { port: e.target.value })} />
+                <input aria-label={`Hop ${index + 1} username`} placeholder="user or user%bastion%target" value={hop.username} onChange={(e) => setHop(index, { username: e.target.value })} />
+                <select aria-label={`Hop ${index + 1} auth`} value={hop.method} onChange={(e) => setHop(index, { method: e.target.value as HopForm['method'] })}>
+                  {authMethods.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                </select>
+                {(hop.method === 'publickey' || hop.method === 'publickey+keyboard-interactive' || hop.method === 'agent') && (
+                  <select aria-label={`Hop ${index + 1} key`} value={hop.keyId} onChange={(e) => setHop(index, { keyId: e.target.value })}>
+                    <option value="">{hop.method === 'agent' ? 'any agent key' : 'choose a key'}</option>
+                    {keys.map((key) => <option key={key.id} value={key.id}>{key.name} ({key.type} {key.fingerprint.slice(0, 19)}…)</option>)}
+                  </select>
+                )}
+                {hop.method === 'password' && (
+                  <input aria-label={`Hop ${index + 1} password`} type="password" placeholder="password (optional)" value={hop.password} onChange={(e) => setHop(index, { password: e.target.value })} />
+                )}
+                <button type="button" aria-label={`Remove hop ${index + 1}`} onClick={() => updateEditor((old) => ({ ...old, hops: old.hops.filter((_, i) => i !== index) }))}>×</button>
+              </div>
+            ))}
+            <button type="button" onClick={() => updateEditor((old) => ({ ...old, hops: [...old.hops, emptyHop()] }))}>Add SSH hop</button>
+          </fieldset>
+        )}
+
+        {editor.error && <p className="error-text" role="alert" data-testid="form-error">{editor.error}</p>}
+        {editor.notices.map((notice) => <p key={notice} className="muted" role="status">{notice}</p>)}
+        <div className="actions">
+          <button type="button" onClick={closeEditor}>{editor.notices.length > 0 ? 'Close' : 'Cancel'}</button>
+          <button type="submit" className="primary" disabled={editor.saving}>Save</button>
+        </div>
+      </form>
+    </div>
+  );
+}
