@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { selectConnecting, selectLoadProfiles, selectProfiles, useBurrowStore } from '../../store';
 import { groupProfiles } from '../../store/profilesSlice';
+import { KeysPanel } from '../keys/KeysPanel';
 import { emptyForm, formFromProfile } from './profileDraft';
 
 const engineLabels: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', sqlserver: 'SQL Server', sqlite: 'SQLite' };
@@ -10,6 +11,7 @@ export function ConnectionsSidebar() {
   const profiles = useBurrowStore(selectProfiles);
   const connecting = useBurrowStore(selectConnecting);
   const loadProfiles = useBurrowStore(selectLoadProfiles);
+  const [showKeys, setShowKeys] = useState(false);
   useEffect(() => {
     void loadProfiles();
   }, [loadProfiles]);
@@ -24,8 +26,12 @@ export function ConnectionsSidebar() {
     <aside className="sidebar" aria-label="Connections">
       <header className="sidebar-header">
         Connections
-        <button type="button" className="small" onClick={() => useBurrowStore.getState().openEditor(emptyForm())}>New</button>
+        <span>
+          <button type="button" className="small" onClick={() => setShowKeys(true)}>Keys</button>{' '}
+          <button type="button" className="small" onClick={() => useBurrowStore.getState().openEditor(emptyForm())}>New</button>
+        </span>
       </header>
+      {showKeys && <KeysPanel onClose={() => setShowKeys(false)} />}
       {profiles.status === 'failed' && <ErrorNotice error={profiles.error} />}
       {profiles.status === 'ready' && profiles.profiles.length === 0 && <p className="empty">No saved connections yet.</p>}
       {profiles.status === 'ready' &&
