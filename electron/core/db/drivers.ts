@@ -2,10 +2,11 @@ import { BurrowError } from '../../../shared/errors';
 import type { Engine } from '../../../shared/profile';
 import { mysqlDriver } from './mysql/mysqlDriver';
 import { postgresDriver } from './postgres/postgresDriver';
+import { sqlserverDriver } from './sqlserver/sqlserverDriver';
 import { sqliteDriver } from './sqlite/sqliteDriver';
 import type { Driver } from './types';
 
-const drivers: readonly Driver[] = [postgresDriver, mysqlDriver, sqliteDriver];
+const drivers: readonly Driver[] = [postgresDriver, mysqlDriver, sqlserverDriver, sqliteDriver];
 
 export function driverFor(engine: Engine): Driver {
   const driver = drivers.find((candidate) => candidate.engines.includes(engine));

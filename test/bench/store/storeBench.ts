@@ -6,6 +6,7 @@ import vm from 'node:vm';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { QueryService } from '../../../electron/core/db/queryService';
+import { BATCH_ROWS, FIRST_BATCH_ROWS } from '../../../electron/core/db/postgres/postgresDriver';
 import { rawTextTypes } from '../../../electron/core/db/postgres/postgresTypes';
 import type { DbTransport } from '../../../electron/core/db/types';
 import type { Tunnel } from '../../../electron/core/ssh/tunnel';
@@ -20,7 +21,6 @@ import { startTunnelBenchEnv } from '../tunnel/env';
  * 1000 rows through the tunnel against direct TCP, window fetches, and ingest rate against the raw
  * driver. It starts its own sshd and PostgreSQL, interleaves the variants and takes medians.
  */
-const BATCH = 1000;
 const WINDOW_FETCHES = 200;
 
 const progress = (text: string): void => console.error(`[bench store] ${text}`);
@@ -30,9 +30,14 @@ interface Env {
   tunnel: Tunnel;
 }
 
+let collect: (() => void) | null = null;
 const gc = (): void => {
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
+  // One context for the whole run: a new one per call would itself leave garbage behind.
+  if (!collect) {
+    v8.setFlagsFromString('--expose-gc');
+    collect = vm.runInNewContext('gc') as () => void;
+  }
+  collect();
 };
 const heldBytes = (): number => {
   gc();
@@ -102,7 +107,10 @@ async function memoryAndWire(env: Env, rows: number): Promise<{ heldBytes: numbe
   }
 }
 
-/** The same rows read by pg-cursor with the same parsers, kept nowhere: the driver's own rate. */
+/**
+ * The same rows read by pg-cursor with the same row mode, type parsers and fetch sizes as Burrow's
+ * driver, kept nowhere: the driver's own rate.
+ */
 async function rawDriverRate(env: Env, rows: number): Promise<number> {
   const client = new pg.Client({ ...dbConfig(env), types: rawTextTypes } as pg.ClientConfig);
   await client.connect();
@@ -110,10 +118,10 @@ async function rawDriverRate(env: Env, rows: number): Promise<number> {
     const started = performance.now();
     const cursor = client.query(new Cursor(SELECT_ALL, undefined, { rowMode: 'array', types: rawTextTypes }));
     let count = 0;
-    let batch = await cursor.read(BATCH);
+    let batch = await cursor.read(FIRST_BATCH_ROWS);
     while (batch.length > 0) {
       count += batch.length;
-      batch = await cursor.read(5000);
+      batch = await cursor.read(BATCH_ROWS);
     }
     await cursor.close();
     if (count !== rows) throw new Error(`raw driver read ${count} rows, expected ${rows}`);
@@ -205,7 +213,7 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
     // A warm-up round first (not counted); then the variants interleave, order flipped each round.
     for (let round = 0; round <= rounds; round++) {
       const counted = round > 0;
-      const steps: (() => Promise<void>)[] = [
+      const bulk: (() => Promise<void>)[] = [
         async () => {
           const rate = await ingestRate(env, rows);
           if (counted) ingested.push(rate);
@@ -214,6 +222,8 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
           const rate = await rawDriverRate(env, rows);
           if (counted) raw.push(rate);
         },
+      ];
+      const firstRows: (() => Promise<void>)[] = [
         async () => {
           const ms = await firstRowsMs(tunnelService, tunnelConnection.connectionId);
           if (counted) firstTunnel.push(ms);
@@ -223,7 +233,11 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
           if (counted) firstDirect.push(ms);
         },
       ];
-      for (const step of round % 2 === 0 ? steps : [...steps].reverse()) await step();
+      // Bulk pair, then first-rows pair, each pair's order flipped every round: the tunnel and the
+      // direct first-rows runs take turns right behind a bulk read (and its garbage), so neither
+      // variant always pays for it. (Reversing one list of four put only the tunnel there.)
+      const flip = <T,>(pair: T[]): T[] => (round % 2 === 0 ? pair : [...pair].reverse());
+      for (const step of [...flip(bulk), ...flip(firstRows)]) await step();
       progress(`round ${round}${counted ? '' : ' (warm-up)'} done`);
     }
     await tunnelService.closeAll();

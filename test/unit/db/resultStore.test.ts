@@ -74,3 +74,27 @@ describe('result store', () => {
     expect((performance.now() - started) / 50).toBeLessThan(20);
   });
 });
+
+describe('result store: rows that overflow a chunk', () => {
+  it('moves a row that does not fit into a fresh chunk, and keeps rows larger than a chunk whole', () => {
+    const store = new ResultStore({ budgetBytes: 1 << 30 });
+    const result = store.create(0, 'rows', [{ name: 'a', dataType: 'text', nullable: true }, { name: 'b', dataType: 'bytea', nullable: true }], () => {});
+    const rows: [string | null, Buffer | null][] = [];
+    // Sizes chosen to straddle the 1 MiB chunk border repeatedly, plus two rows bigger than a chunk.
+    for (let i = 0; i < 60; i++) {
+      const text = i % 7 === 0 ? null : `${i}:${'é😀x'.repeat(3000 + i * 97)}`;
+      const bytes = i === 20 || i === 41 ? Buffer.alloc(1_300_000, i) : i % 3 === 0 ? null : Buffer.alloc(40_000 + i, i);
+      rows.push([text, bytes]);
+      expect(result.push([text, bytes])).toBe(true);
+    }
+    result.end({ command: 'SELECT', rowsAffected: null });
+    const window = store.rows(result.id, 0, 60, 4 << 20).rows;
+    expect(window).toHaveLength(60);
+    window.forEach((row, i) => {
+      const [text, bytes] = rows[i]!;
+      expect(row[0]).toBe(text);
+      if (bytes === null) expect(row[1]).toBeNull();
+      else expect(row[1]).toEqual({ kind: 'binary', hex: bytes.toString('hex'), length: bytes.length, truncated: false });
+    });
+  });
+});

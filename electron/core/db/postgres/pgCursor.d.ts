@@ -14,5 +14,7 @@ declare module 'pg-cursor' {
     submit(connection: unknown): void;
     read(rows: number): Promise<unknown[]>;
     close(): Promise<void>;
+    /** Called by pg for each DataRow message of this cursor's portal. */
+    handleDataRow(message: { fields: (string | null)[] }): void;
   }
 }

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { BurrowError } from '../../../../shared/errors';
@@ -5,15 +6,31 @@ import type { ColumnMeta, DbConnectConfig, SchemaInfo } from '../../../../shared
 import { splitStatements } from '../sql/splitStatements';
 import { tlsConnectionOptions, tlsServerName } from '../tls/tlsOptions';
 import { openServerSocket, streamFactoryOf, type ServerSocket } from '../transport/serverSocket';
-import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type ResultWriter, type RunOptions, type RunSink, type StreamFactory } from '../types';
+import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type RawCell, type ResultWriter, type RunOptions, type RunSink, type StreamFactory } from '../types';
 import { sendCancelRequest } from './postgresCancel';
 import { pgConnectError, pgQueryError } from './postgresErrors';
 import { introspectPostgres } from './postgresIntrospect';
 import { resolveColumnMeta } from './postgresColumns';
 import { rawTextTypes } from './postgresTypes';
 
-const FIRST_BATCH_ROWS = 1000;
-const BATCH_ROWS = 5000;
+/** Rows per cursor fetch: a first page at once, then larger batches (exported for the benchmark's raw-driver reference). */
+export const FIRST_BATCH_ROWS = 1000;
+export const BATCH_ROWS = 5000;
+
+/**
+ * pg-cursor, with each DataRow handed to `onRow` as pg parsed it (the server's texts, null for NULL):
+ * no row array built, no type parser called per cell, no 'row' event, and no batch array kept, since
+ * the store holds the rows. `read` resolves with an empty array; `received` counts the rows.
+ */
+class StoreCursor extends Cursor {
+  onRow: (fields: RawCell[]) => void = () => {};
+  received = 0;
+
+  override handleDataRow(message: { fields: (string | null)[] }): void {
+    this.received++;
+    this.onRow(message.fields);
+  }
+}
 
 interface CursorField {
   name: string;
@@ -126,21 +143,24 @@ class PostgresConnection implements DbConnection {
   }
 
   private async runStatement(text: string, options: RunOptions, sink: RunSink, state: { cancelled: boolean; cursor: Cursor | null }): Promise<void> {
-    const cursor = new Cursor(text, options.params ? [...options.params] : undefined, { rowMode: 'array', types: rawTextTypes });
+    const cursor = new StoreCursor(text, options.params ? [...options.params] : undefined, { rowMode: 'array', types: rawTextTypes });
     const result = (cursor as unknown as { _result: { fields: CursorField[]; command: string | null; rowCount: number | null } })._result;
     const limit = options.rowLimit;
     let writer: ResultWriter | null = null;
     let columns: ColumnMeta[] = [];
+    /** Columns whose text pg would parse (bool, bytea), with their parser; every other cell stays the server's text. */
+    let parsed: { index: number; parse: (value: string) => unknown }[] = [];
     let stored = 0;
     let stop = false;
     const begin = (): ResultWriter | null => {
       if (result.fields.length > MAX_RESULT_COLUMNS) return null;
       columns = resolveColumnMeta(result.fields);
+      parsed = result.fields.flatMap((field, index) => (rawTextTypes.isText(field.dataTypeID) ? [] : [{ index, parse: rawTextTypes.getTypeParser(field.dataTypeID) }]));
       writer = sink.beginRows(columns);
       return writer;
     };
     // Rows go to the store as each DataRow arrives, not per fetched batch, so the first rows show at once.
-    cursor.on('row', (row: unknown[]) => {
+    cursor.onRow = (fields) => {
       if (stop) return;
       const target = writer ?? begin();
       if (!target) {
@@ -150,15 +170,23 @@ class PostgresConnection implements DbConnection {
       if (limit !== null && stored >= limit) {
         target.markLimited();
         stop = true;
-      } else if (!target.push(row as string[])) {
-        stop = true;
-      } else {
-        stored++;
+        return;
       }
-    });
-    this.client.query(cursor);
+      // The DataRow's own array of texts is the row: only bool and bytea cells are replaced in place.
+      for (const { index, parse } of parsed) {
+        const value = fields[index];
+        if (typeof value === 'string') fields[index] = parse(value) as RawCell;
+      }
+      if (!target.push(fields)) stop = true;
+      else stored++;
+    };
     state.cursor = cursor;
-    let rows = await cursor.read(limit === null ? FIRST_BATCH_ROWS : Math.min(FIRST_BATCH_ROWS, limit + 1));
+    let before = cursor.received;
+    // Parse, Bind, Describe and the first Execute leave in one write (see ServerSocket._writev).
+    await this.corked(() => {
+      this.client.query(cursor);
+      return cursor.read(limit === null ? FIRST_BATCH_ROWS : Math.min(FIRST_BATCH_ROWS, limit + 1));
+    });
     if (result.fields.length === 0) {
       await cursor.close();
       sink.command({ command: result.command ?? null, rowsAffected: result.rowCount ?? null });
@@ -169,14 +197,27 @@ class PostgresConnection implements DbConnection {
       throw new BurrowError('RESULT_TOO_WIDE', `the result has ${result.fields.length} columns; Burrow shows at most ${MAX_RESULT_COLUMNS}. Select fewer columns.`, { columns: result.fields.length });
     }
     const rowsWriter = writer ?? begin()!;
-    while (!stop && rows.length > 0 && !state.cancelled) {
-      rows = await cursor.read(limit === null ? BATCH_ROWS : Math.min(BATCH_ROWS, limit - stored + 1));
+    // A batch that brought no rows means the portal is exhausted.
+    while (!stop && cursor.received > before && !state.cancelled) {
+      before = cursor.received;
+      await this.corked(() => cursor.read(limit === null ? BATCH_ROWS : Math.min(BATCH_ROWS, limit - stored + 1)));
     }
     await cursor.close();
     if (state.cancelled) throw new BurrowError('CANCELLED', 'the query was cancelled');
     // Names of non-built-in types and nullability need catalog lookups, which can only run now.
     await this.completeColumnMeta(result.fields, columns);
     rowsWriter.end({ command: result.command ?? 'SELECT', rowsAffected: result.rowCount ?? null });
+  }
+
+  /** Runs `send` with the connection's stream corked, so the messages pg writes in it go out together. */
+  private corked<T>(send: () => T): T {
+    const stream = (this.client as unknown as { connection: { stream: Duplex } }).connection.stream;
+    stream.cork();
+    try {
+      return send();
+    } finally {
+      stream.uncork();
+    }
   }
 
   private async completeColumnMeta(fields: CursorField[], columns: ColumnMeta[]): Promise<void> {

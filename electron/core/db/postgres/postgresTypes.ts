@@ -15,6 +15,10 @@ export const rawTextTypes = {
     if (oid === BYTEA) return parseBytea;
     return identity;
   },
+  /** True when a cell of this type is stored as the server's text, unparsed. */
+  isText(oid: number): boolean {
+    return oid !== BOOL && oid !== BYTEA;
+  },
 };
 
 /** bytea_output = escape (old servers): octal escapes and doubled backslashes. */

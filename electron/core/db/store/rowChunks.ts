@@ -35,18 +35,20 @@ export class RowChunks {
 
   /** Stores `row`; false (and nothing stored) when the memory it needs was refused. */
   append(row: readonly RawCell[]): boolean {
-    const needed = maxEncodedSize(row);
-    if (!this.current || this.position + needed > this.current.length) {
-      if (!this.reserve(Math.max(CHUNK_BYTES, needed))) return false;
-      this.startChunk(needed);
-    }
-    const chunk = this.current!;
     if (this.rows === this.rowStarts.length) {
       if (!this.reserve(this.rowStarts.byteLength)) return false;
       this.growIndex();
     }
+    // Encode first and check after: no pass over the cells to size the row, except when it did not fit.
+    let end = this.current ? encodeRow(this.current, this.position, row) : Infinity;
+    if (!this.current || end > this.current.length) {
+      const needed = maxEncodedSize(row);
+      if (!this.reserve(Math.max(CHUNK_BYTES, needed))) return false;
+      this.startChunk(needed);
+      end = encodeRow(this.current!, 0, row);
+    }
     this.rowStarts[this.rows] = this.position;
-    this.position = encodeRow(chunk, this.position, row);
+    this.position = end;
     this.rows++;
     return true;
   }

@@ -39,20 +39,45 @@ function writeVarint(buffer: Buffer, position: number, value: number): number {
 
 function writeText(buffer: Buffer, position: number, text: string): number {
   buffer[position++] = TAG_TEXT;
-  // Short text (at most 42 UTF-16 units is at most 126 bytes): write in place behind a 1-byte length.
-  if (text.length <= 42) {
+  const length = text.length;
+  // Short text (at most 42 UTF-16 units is at most 126 bytes) goes in place behind a 1-byte length.
+  if (length <= 42) {
+    // Most cells are short ASCII (numbers, dates, ids, hashes): a plain byte loop beats a call into
+    // the UTF-8 encoder. Bytes past the end of `buffer` are dropped, and the returned end shows it.
+    let at = position + 1;
+    let index = 0;
+    for (; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code >= 0x80) break;
+      buffer[at++] = code;
+    }
+    if (index === length) {
+      buffer[position] = length;
+      return at;
+    }
+    if (position + 1 + length * 3 > buffer.length) return OVERFLOW;
     const written = buffer.write(text, position + 1, 'utf8');
     buffer[position] = written;
     return position + 1 + written;
   }
-  const length = Buffer.byteLength(text, 'utf8');
-  position = writeVarint(buffer, position, length);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  position = writeVarint(buffer, position, bytes);
+  if (position + bytes > buffer.length) return OVERFLOW;
   return position + buffer.write(text, position, 'utf8');
 }
 
-/** Encodes `row` at `position`; the caller made room for `maxEncodedSize(row)` bytes. Returns the end. */
+/** What `encodeRow` returns for a row that does not fit: past any buffer's end. */
+const OVERFLOW = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Encodes `row` at `position` and returns its end. A row that does not fit between `position` and
+ * the end of `buffer` returns a value greater than `buffer.length`; bytes past `position` are then
+ * garbage and the caller retries elsewhere with room for `maxEncodedSize(row)`.
+ */
 export function encodeRow(buffer: Buffer, position: number, row: readonly RawCell[]): number {
-  for (const value of row) {
+  for (let column = 0; column < row.length; column++) {
+    const value = row[column];
+    if (position > buffer.length) return position;
     if (value === null || value === undefined) {
       buffer[position++] = TAG_NULL;
     } else if (typeof value === 'string') {
@@ -62,6 +87,7 @@ export function encodeRow(buffer: Buffer, position: number, row: readonly RawCel
     } else if (value instanceof Uint8Array) {
       buffer[position++] = TAG_BINARY;
       position = writeVarint(buffer, position, value.length);
+      if (position + value.length > buffer.length) return OVERFLOW;
       buffer.set(value, position);
       position += value.length;
     } else {
