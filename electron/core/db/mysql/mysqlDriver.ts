@@ -7,6 +7,8 @@ import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type RawCell, type 
 import { mysqlColumnMeta, type MysqlField } from './mysqlColumns';
 import { mysqlConnectError, mysqlQueryError } from './mysqlErrors';
 import { introspectMysql } from './mysqlIntrospect';
+import { ConnectionLife } from '../connectionLife';
+
 
 /** A MySQL server greets at once; silence this long means something else listens on the port. */
 const GREETING_TIMEOUT_MS = 5000;
@@ -95,8 +97,7 @@ interface RunState {
 
 class MysqlConnection implements DbConnection {
   private running: RunState | null = null;
-  private lostListeners: ((error: Error) => void)[] = [];
-  private closed = false;
+  private readonly life = new ConnectionLife();
 
   private constructor(
     private readonly connection: mysql.Connection,
@@ -108,11 +109,7 @@ class MysqlConnection implements DbConnection {
     readonly tls: boolean,
     readonly database: string,
   ) {
-    const lost = (error: Error): void => {
-      if (this.closed) return;
-      this.closed = true;
-      for (const listener of this.lostListeners) listener(error);
-    };
+    const lost = (error: Error): void => this.life.lost(error);
     connection.on('error', lost);
     connection.on('end', () => lost(new BurrowError('DB_CONNECTION_LOST', 'the server closed the connection')));
   }
@@ -127,7 +124,7 @@ class MysqlConnection implements DbConnection {
   }
 
   onLost(listener: (error: Error) => void): void {
-    this.lostListeners.push(listener);
+    this.life.onLost(listener);
   }
 
   async run(sql: string, options: RunOptions, sink: RunSink): Promise<void> {
@@ -141,7 +138,7 @@ class MysqlConnection implements DbConnection {
       try {
         await this.stream(sql, options, sink);
       } finally {
-        if (options.rowLimit !== null && !this.closed) await query(this.connection, 'SET SESSION sql_select_limit = DEFAULT').catch(() => {});
+        if (options.rowLimit !== null && !this.life.closed) await query(this.connection, 'SET SESSION sql_select_limit = DEFAULT').catch(() => {});
       }
       if (state.cancelled) throw new BurrowError('CANCELLED', 'the query was cancelled');
     } catch (error) {
@@ -233,7 +230,7 @@ class MysqlConnection implements DbConnection {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
+    this.life.close();
     await new Promise<void>((resolve) => {
       this.connection.end(() => resolve());
       setTimeout(resolve, 2000).unref();

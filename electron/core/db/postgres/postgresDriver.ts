@@ -12,6 +12,8 @@ import { pgConnectError, pgQueryError } from './postgresErrors';
 import { introspectPostgres } from './postgresIntrospect';
 import { resolveColumnMeta } from './postgresColumns';
 import { rawTextTypes } from './postgresTypes';
+import { ConnectionLife } from '../connectionLife';
+
 
 /** Rows per cursor fetch: a first page at once, then larger batches (exported for the benchmark's raw-driver reference). */
 export const FIRST_BATCH_ROWS = 1000;
@@ -61,8 +63,7 @@ export const postgresDriver: Driver = {
 class PostgresConnection implements DbConnection {
   readonly engine = 'postgres' as const;
   private running: { cancelled: boolean; cursor: Cursor | null } | null = null;
-  private lostListeners: ((error: Error) => void)[] = [];
-  private closed = false;
+  private readonly life = new ConnectionLife();
 
   private constructor(
     private readonly client: pg.Client,
@@ -71,11 +72,7 @@ class PostgresConnection implements DbConnection {
     readonly tls: boolean,
     readonly database: string,
   ) {
-    const lost = (error: Error): void => {
-      if (this.closed) return;
-      this.closed = true;
-      for (const listener of this.lostListeners) listener(error);
-    };
+    const lost = (error: Error): void => this.life.lost(error);
     client.on('error', lost);
     client.on('end', () => lost(new BurrowError('DB_CONNECTION_LOST', 'the server closed the connection')));
   }
@@ -118,7 +115,7 @@ class PostgresConnection implements DbConnection {
   }
 
   onLost(listener: (error: Error) => void): void {
-    this.lostListeners.push(listener);
+    this.life.onLost(listener);
   }
 
   async run(sql: string, options: RunOptions, sink: RunSink): Promise<void> {
@@ -248,7 +245,7 @@ class PostgresConnection implements DbConnection {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
+    this.life.close();
     await this.client.end().catch(() => {});
   }
 }

@@ -12,6 +12,8 @@ import { useExactValues } from './sqlserverExactValues';
 import { introspectSqlServer } from './sqlserverIntrospect';
 import { openTdsSocket, type TdsSocket } from './sqlserverSocket';
 import { tediousTls } from './sqlserverTls';
+import { ConnectionLife } from '../connectionLife';
+
 
 /** A SQL Server answers PRELOGIN at once; silence this long means something else listens on the port. */
 const PRELOGIN_ANSWER_TIMEOUT_MS = 5000;
@@ -119,8 +121,7 @@ function collect(connection: Connection, sql: string, params: readonly unknown[]
 class SqlServerConnection implements DbConnection {
   readonly engine = 'sqlserver' as const;
   private running: RunState | null = null;
-  private lostListeners: ((error: Error) => void)[] = [];
-  private closed = false;
+  private readonly life = new ConnectionLife();
 
   private constructor(
     private readonly connection: Connection,
@@ -130,11 +131,7 @@ class SqlServerConnection implements DbConnection {
     /** False only if tedious's value reader could not be wrapped (see sqlserverExactValues). */
     readonly exactValues: boolean,
   ) {
-    const lost = (error: Error): void => {
-      if (this.closed) return;
-      this.closed = true;
-      for (const listener of this.lostListeners) listener(error);
-    };
+    const lost = (error: Error): void => this.life.lost(error);
     connection.on('error', (error) => lost(sqlserverQueryError(error, { lineOffset: 0, batchIndex: 0 })));
     connection.on('end', () => lost(new BurrowError('DB_CONNECTION_LOST', 'the server closed the connection')));
   }
@@ -152,7 +149,7 @@ class SqlServerConnection implements DbConnection {
   }
 
   onLost(listener: (error: Error) => void): void {
-    this.lostListeners.push(listener);
+    this.life.onLost(listener);
   }
 
   async run(sql: string, options: RunOptions, sink: RunSink): Promise<void> {
@@ -259,7 +256,7 @@ class SqlServerConnection implements DbConnection {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
+    this.life.close();
     if ((this.connection as unknown as { closed: boolean }).closed) return;
     await new Promise<void>((resolve) => {
       this.connection.once('end', () => resolve());
