@@ -40,7 +40,8 @@ describe('e2e: the app shell in Chromium through the test host', () => {
   it('lists the first-run Sample (SQLite) profile from the real store', async () => {
     const item = page.getByTestId('profile-item');
     await item.first().waitFor();
-    expect(await item.allTextContents()).toEqual(['Sample (SQLite)SQLite']);
+    expect(await item.locator('.profile-name').allTextContents()).toEqual(['Sample (SQLite)']);
+    expect(await item.locator('.profile-meta').allTextContents()).toEqual(['SQLite']);
   });
 
   it('gives the page no Node access, only window.burrow', async () => {
