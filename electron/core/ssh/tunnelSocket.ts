@@ -43,10 +43,13 @@ export class TunnelSocket extends Duplex {
     this.emit('ready');
   }
 
-  // The socket API surface drivers touch; there is no TCP socket underneath to tune.
+  /** Drivers wait for 'connect' after calling this; repeat it for one that calls after the open. */
   connect(): this {
+    if (this.connected) process.nextTick(() => this.emit('connect'));
     return this;
   }
+
+  // The rest of the socket API drivers touch; there is no TCP socket underneath to tune.
   setNoDelay(): this {
     return this;
   }

@@ -44,4 +44,14 @@ describe('TunnelSocket', () => {
     socket.destroy();
     expect(await writeResult).toBeInstanceOf(Error);
   });
+
+  it('tells a driver that calls connect() after the channel opened that it is connected', async () => {
+    const { channel } = fakeChannel();
+    const socket = new TunnelSocket(async () => channel);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const late = new Promise((resolve) => socket.once('connect', resolve));
+    socket.connect();
+    await expect(late).resolves.toBeUndefined();
+    socket.destroy();
+  });
 });
