@@ -64,7 +64,8 @@ export function startProcess(
   let output = '';
   const waiters = new Set<() => void>();
   const onChunk = (chunk: Buffer): void => {
-    log.write(chunk);
+    // Output can still drain from the pipes after 'exit'; the log closes only on 'close'.
+    if (!log.writableEnded) log.write(chunk);
     output += chunk.toString('utf8');
     if (output.length > 1_000_000) output = output.slice(-500_000);
     for (const wake of waiters) wake();
@@ -82,6 +83,7 @@ export function startProcess(
     });
   });
   child.once('error', (error) => onChunk(Buffer.from(`\n[spawn error] ${error.message}\n`)));
+  child.once('close', () => log.end());
 
   const logTail = (lines = 30): string => output.split('\n').slice(-lines).join('\n');
 
@@ -135,7 +137,6 @@ export function startProcess(
         }
         await exitPromise;
       }
-      log.end();
     },
   };
   live.add(proc);
