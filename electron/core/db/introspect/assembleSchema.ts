@@ -81,3 +81,13 @@ export async function inSequence<T extends (() => Promise<unknown>)[]>(queries: 
   for (const run of queries) out.push(await run());
   return out as { [K in keyof T]: Awaited<ReturnType<T[K]>> };
 }
+
+/** Catalog rows `schema, name, kind ('view' or anything else), estimated rows`, as every engine's query returns them. */
+export const tableRowsFrom = (rows: unknown[][]): TableRow[] =>
+  rows.map((r) => [asText(r[0]), asText(r[1]), r[2] === 'view' ? 'view' : 'table', asNumberOrNull(r[3])]);
+
+/** Catalog rows `schema, table, name, type, nullable, default, ordinal, primary key`. */
+export const columnRowsFrom = (rows: unknown[][]): ColumnRow[] =>
+  rows.map((r) => [asText(r[0]), asText(r[1]), {
+    name: asText(r[2]), dataType: asText(r[3]), nullable: asBool(r[4]), default: asNullableText(r[5]), ordinal: Number(r[6]), primaryKey: asBool(r[7]),
+  }]);

@@ -1,5 +1,5 @@
 import type { SchemaInfo } from '../../../../shared/query';
-import { asBool, asList, asNullableText, asNumberOrNull, asText, assembleSchema, type CatalogQuery } from '../introspect/assembleSchema';
+import { asBool, asList, asNullableText, asText, assembleSchema, type CatalogQuery, columnRowsFrom, tableRowsFrom } from '../introspect/assembleSchema';
 
 /**
  * MySQL's schemas are its databases. Without `schema`, the current database is described (or
@@ -33,10 +33,8 @@ export async function introspectMysql(query: CatalogQuery, schema?: string): Pro
     databases,
     currentDatabase,
     schemas: [target],
-    tables: tables.map((r) => [asText(r[0]), asText(r[1]), r[2] === 'view' ? 'view' : 'table', asNumberOrNull(r[3])]),
-    columns: columns.map((r) => [asText(r[0]), asText(r[1]), {
-      name: asText(r[2]), dataType: asText(r[3]), nullable: asBool(r[4]), default: asNullableText(r[5]), ordinal: Number(r[6]), primaryKey: asBool(r[7]),
-    }]),
+    tables: tableRowsFrom(tables),
+    columns: columnRowsFrom(columns),
     indexes: indexes.map((r) => [asText(r[0]), asText(r[1]), { name: asText(r[2]), unique: asBool(r[3]), primary: asBool(r[4]), columns: asList(r[5]) }]),
     foreignKeys: foreignKeys.map((r) => [asText(r[0]), asText(r[1]), {
       name: asText(r[2]), columns: asList(r[3]), referencedSchema: asNullableText(r[4]), referencedTable: asText(r[5]), referencedColumns: asList(r[6]),

@@ -1,5 +1,5 @@
 import type { SchemaInfo } from '../../../../shared/query';
-import { asBool, asList, asNullableText, asNumberOrNull, asText, assembleSchema, inSequence, type CatalogQuery } from '../introspect/assembleSchema';
+import { asBool, asList, asText, assembleSchema, inSequence, type CatalogQuery, columnRowsFrom, tableRowsFrom } from '../introspect/assembleSchema';
 
 const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'
   AND ($1::text IS NULL OR n.nspname = $1::text)`;
@@ -48,10 +48,8 @@ export async function introspectPostgres(query: CatalogQuery, schema?: string): 
     databases: databases.map((r) => asText(r[0])),
     currentDatabase: asText(current[0]?.[0]),
     schemas: schemas.map((r) => asText(r[0])),
-    tables: tables.map((r) => [asText(r[0]), asText(r[1]), r[2] === 'view' ? 'view' : 'table', asNumberOrNull(r[3])]),
-    columns: columns.map((r) => [asText(r[0]), asText(r[1]), {
-      name: asText(r[2]), dataType: asText(r[3]), nullable: asBool(r[4]), default: asNullableText(r[5]), ordinal: Number(r[6]), primaryKey: asBool(r[7]),
-    }]),
+    tables: tableRowsFrom(tables),
+    columns: columnRowsFrom(columns),
     indexes: indexes.map((r) => [asText(r[0]), asText(r[1]), { name: asText(r[2]), unique: asBool(r[3]), primary: asBool(r[4]), columns: asList(r[5]) }]),
     foreignKeys: foreignKeys.map((r) => [asText(r[0]), asText(r[1]), {
       name: asText(r[2]), columns: asList(r[3]), referencedSchema: asText(r[4]), referencedTable: asText(r[5]), referencedColumns: asList(r[6]),

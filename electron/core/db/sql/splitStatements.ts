@@ -111,7 +111,8 @@ function skipQuoted(sql: string, at: number, quote: string, backslashEscapes: bo
   return sql.length;
 }
 
-function skipBlockComment(sql: string, at: number, nested: boolean): number {
+/** The index after the block comment starting at `at`; `nested` for dialects whose comments nest (PostgreSQL, T-SQL). */
+export function skipBlockComment(sql: string, at: number, nested: boolean): number {
   let depth = 0;
   let i = at;
   while (i < sql.length) {

@@ -1,3 +1,5 @@
+import { skipBlockComment } from '../sql/splitStatements';
+
 export interface Batch {
   /** Sent as is: the server numbers error lines from the batch's first line. */
   text: string;
@@ -44,7 +46,7 @@ export function splitBatches(sql: string): Batch[] {
       const end = sql.indexOf('\n', i);
       i = end === -1 ? sql.length : end;
     } else if (c === '/' && next === '*') {
-      i = skipBlockComment(sql, i);
+      i = skipBlockComment(sql, i, true);
     } else if (c === "'" || c === '"' || c === '[') {
       hasCode = true;
       i = skipQuoted(sql, i, c === '[' ? ']' : c);
@@ -69,25 +71,6 @@ function skipQuoted(sql: string, at: number, close: string): number {
       return i + 1;
     }
     i++;
-  }
-  return sql.length;
-}
-
-/** T-SQL block comments nest. */
-function skipBlockComment(sql: string, at: number): number {
-  let depth = 0;
-  let i = at;
-  while (i < sql.length) {
-    if (sql[i] === '/' && sql[i + 1] === '*') {
-      depth++;
-      i += 2;
-    } else if (sql[i] === '*' && sql[i + 1] === '/') {
-      depth--;
-      i += 2;
-      if (depth === 0) return i;
-    } else {
-      i++;
-    }
   }
   return sql.length;
 }

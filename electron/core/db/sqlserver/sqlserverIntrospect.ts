@@ -1,5 +1,5 @@
 import type { SchemaInfo } from '../../../../shared/query';
-import { asBool, asNullableText, asNumberOrNull, asText, assembleSchema, inSequence, type CatalogQuery, type ForeignKeyRow, type IndexRow } from '../introspect/assembleSchema';
+import { asBool, asText, assembleSchema, inSequence, type CatalogQuery, type ForeignKeyRow, type IndexRow, columnRowsFrom, tableRowsFrom } from '../introspect/assembleSchema';
 
 /** User schemas only: not sys, INFORMATION_SCHEMA, guest or the fixed db_* role schemas (ids from 16384). */
 const USER_SCHEMA = `s.name NOT IN ('sys', 'INFORMATION_SCHEMA', 'guest') AND s.schema_id < 16384 AND (@p1 IS NULL OR s.name = @p1)`;
@@ -62,10 +62,8 @@ export async function introspectSqlServer(query: CatalogQuery, schema?: string):
     databases: databases.map((r) => asText(r[0])),
     currentDatabase: asText(current[0]?.[0]),
     schemas: schemas.map((r) => asText(r[0])),
-    tables: tables.map((r) => [asText(r[0]), asText(r[1]), r[2] === 'view' ? 'view' : 'table', asNumberOrNull(r[3])]),
-    columns: columns.map((r) => [asText(r[0]), asText(r[1]), {
-      name: asText(r[2]), dataType: asText(r[3]), nullable: asBool(r[4]), default: asNullableText(r[5]), ordinal: Number(r[6]), primaryKey: asBool(r[7]),
-    }]),
+    tables: tableRowsFrom(tables),
+    columns: columnRowsFrom(columns),
     indexes: groupIndexes(indexColumns),
     foreignKeys: groupForeignKeys(foreignKeyColumns),
   });
