@@ -70,7 +70,7 @@ export interface Rig {
 export async function makeTunnel(
   routeValue: Route,
   credentials: CredentialSource,
-  options: { trust?: SshdServer[]; prompts?: ScriptedPrompts; knownHosts?: MemoryKnownHosts; userKnownHostsFiles?: string[]; reconnect?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number } } = {},
+  options: { trust?: SshdServer[]; prompts?: ScriptedPrompts; knownHosts?: MemoryKnownHosts; userKnownHostsFiles?: string[]; reconnect?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number }; ackPacing?: boolean } = {},
 ): Promise<Rig> {
   const knownHosts = options.knownHosts ?? new MemoryKnownHosts();
   for (const server of options.trust ?? []) {
@@ -83,6 +83,7 @@ export async function makeTunnel(
     prompts,
     credentials,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
+    ...(options.ackPacing === false ? { ackPacing: false } : {}),
   });
   const states: TunnelState['state'][] = [];
   tunnel.on('state', (state) => states.push(state.state));

@@ -1,0 +1,88 @@
+import { EventEmitter } from 'node:events';
+import type { Client } from 'ssh2';
+import { describe, expect, it } from 'vitest';
+import { AckPacer } from '../../../electron/core/ssh/ackPacer';
+
+const MAX_WINDOW = 2 * 1024 * 1024;
+
+/** The parts of an ssh2 Client and Channel the pacer reads: the transport, the packet counter, the windows. */
+function fakeHop() {
+  const adjusts: { id: number; bytes: number }[] = [];
+  const protocol = {
+    _cipher: { outSeqno: 7 },
+    channelWindowAdjust(id: number, bytes: number) {
+      adjusts.push({ id, bytes });
+      this._cipher.outSeqno++;
+    },
+  };
+  const transport = new EventEmitter();
+  const client = { _sock: transport, _protocol: protocol } as unknown as Client;
+  const channel = (id: number, consumed: number) =>
+    Object.assign(new EventEmitter(), { outgoing: { id, state: 'open' }, incoming: { window: MAX_WINDOW - consumed }, _client: client, _waitChanDrain: false });
+  const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return { adjusts, protocol, transport, client, channel, tick };
+}
+
+describe('AckPacer', () => {
+  it('after a read that nothing answered, adjusts each channel that consumed data (the packet carries the ACK)', async () => {
+    const hop = fakeHop();
+    const pacer = new AckPacer(hop.client);
+    const small = hop.channel(1, 87);
+    const idle = hop.channel(2, 0);
+    pacer.track(small);
+    pacer.track(idle);
+    hop.transport.emit('data', Buffer.alloc(120));
+    expect(hop.adjusts).toEqual([]);
+    await hop.tick();
+    expect(hop.adjusts).toEqual([{ id: 1, bytes: 87 }]);
+    expect(small.incoming.window).toBe(MAX_WINDOW);
+  });
+
+  it('sends nothing when a packet left after the read: it already carried the ACK', async () => {
+    const hop = fakeHop();
+    const pacer = new AckPacer(hop.client);
+    pacer.track(hop.channel(1, 5000));
+    hop.transport.emit('data', Buffer.alloc(5100));
+    hop.protocol._cipher.outSeqno++; // the driver sent its next query in the same tick
+    await hop.tick();
+    expect(hop.adjusts).toEqual([]);
+  });
+
+  it('counts from the latest read: a later read with no answer is still paced', async () => {
+    const hop = fakeHop();
+    const pacer = new AckPacer(hop.client);
+    pacer.track(hop.channel(3, 300));
+    hop.transport.emit('data', Buffer.alloc(100));
+    hop.protocol._cipher.outSeqno++;
+    hop.transport.emit('data', Buffer.alloc(200));
+    await hop.tick();
+    expect(hop.adjusts).toEqual([{ id: 3, bytes: 300 }]);
+  });
+
+  it('leaves channels under backpressure, closing channels and closed channels alone', async () => {
+    const hop = fakeHop();
+    const pacer = new AckPacer(hop.client);
+    const blocked = Object.assign(hop.channel(1, 4000), { _waitChanDrain: true });
+    const closing = hop.channel(2, 4000);
+    closing.outgoing.state = 'closing';
+    const gone = hop.channel(3, 4000);
+    for (const channel of [blocked, closing, gone]) pacer.track(channel);
+    gone.emit('close');
+    hop.transport.emit('data', Buffer.alloc(4000));
+    await hop.tick();
+    expect(hop.adjusts).toEqual([]);
+  });
+
+  it('schedules one pass for a burst of reads', async () => {
+    const hop = fakeHop();
+    const pacer = new AckPacer(hop.client);
+    const channel = hop.channel(1, 0);
+    pacer.track(channel);
+    for (let i = 0; i < 5; i++) {
+      channel.incoming.window -= 1000;
+      hop.transport.emit('data', Buffer.alloc(1000));
+    }
+    await hop.tick();
+    expect(hop.adjusts).toEqual([{ id: 1, bytes: 5000 }]);
+  });
+});
