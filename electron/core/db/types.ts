@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type { Engine } from '../../../shared/profile';
 import type { ColumnMeta, DbConnectConfig, SchemaInfo } from '../../../shared/query';
+import type { RowEncoder } from './store/rowCodec';
 
 /** Opens one byte stream to the database server (the session layer passes `() => tunnel.openStream(host, port)`). */
 export type StreamFactory = () => Promise<Duplex>;
@@ -20,6 +21,12 @@ export type RawCell = string | boolean | Buffer | Uint8Array | bigint | number |
 /** Receives one statement's rows; `push` returns false when the store wants no more. */
 export interface ResultWriter {
   push(row: readonly RawCell[]): boolean;
+  /**
+   * Stores a row that `encoder` writes straight into the store's encoding, in at most `maxBytes`:
+   * a driver can copy cells from its wire bytes without building a string per cell. Optional; a
+   * writer without it gets `push`.
+   */
+  pushEncoded?(maxBytes: number, encoder: RowEncoder): boolean;
   /** Marks the result cut by the row limit (the server had more rows). */
   markLimited(): void;
   end(outcome: { command: string | null; rowsAffected: number | null }): void;

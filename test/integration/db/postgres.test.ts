@@ -27,7 +27,16 @@ beforeAll(async () => {
     INSERT INTO shop.orders (customer_id, total, note) SELECT 1 + i % 700, i * 1.5, CASE WHEN i % 3 = 0 THEN NULL ELSE 'note ' || i END FROM generate_series(1, 2000) AS i;
     ANALYZE;
   `);
+  await admin.query("CREATE DATABASE latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
   await admin.end();
+  // Text stored by a UTF-8 client: the server keeps it in LATIN1 and converts for each client.
+  const latin1 = new pg.Client({ host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password, database: 'latin1' });
+  await latin1.connect();
+  await latin1.query("SET client_encoding TO 'UTF8'");
+  await latin1.query("CREATE TABLE words (w text); INSERT INTO words VALUES ('café über Ærø')");
+  // A legacy database that also defaults its clients to LATIN1.
+  await latin1.query("ALTER DATABASE latin1 SET client_encoding TO 'LATIN1'");
+  await latin1.end();
 });
 
 afterAll(async () => {
@@ -72,6 +81,18 @@ describe.each<Via>(['direct', 'tunnel'])('PostgreSQL %s', (via) => {
     expect(rows[2]).toEqual([['1', 'a'], ['2', 'b'], ['3', ';not a split; ']]);
     expect(rows[4]).toEqual([['semi;colon']]);
     expect(status.results[2]?.columns).toEqual([{ name: 'id', dataType: 'integer', nullable: true }, { name: 'label', dataType: 'text', nullable: true }]);
+  });
+
+  it('reads a LATIN1 database, whose clients default to LATIN1, as UTF-8 text (the stored wire bytes are UTF-8)', async () => {
+    const other = new QueryService();
+    try {
+      const { connectionId: latin1 } = await other.connect(configOf({ database: 'latin1' }), transport());
+      const { rows } = await runOk(other, latin1, 'SELECT w FROM words; SHOW client_encoding');
+      expect(rows[0]).toEqual([['café über Ærø']]);
+      expect(rows[1]).toEqual([['UTF8']]);
+    } finally {
+      await other.closeAll();
+    }
   });
 
   it('applies the row limit to a SELECT and says it cut', async () => {

@@ -11,7 +11,9 @@ import { sendCancelRequest } from './postgresCancel';
 import { pgConnectError, pgQueryError } from './postgresErrors';
 import { introspectPostgres } from './postgresIntrospect';
 import { resolveColumnMeta } from './postgresColumns';
-import { rawTextTypes } from './postgresTypes';
+import { fieldKindOf, rawTextTypes } from './postgresTypes';
+import { DataRowEncoder } from './dataRowEncoder';
+import { LazyDataRow, useLazyDataRows } from './lazyDataRows';
 import { ConnectionLife } from '../connectionLife';
 
 
@@ -20,17 +22,18 @@ export const FIRST_BATCH_ROWS = 1000;
 export const BATCH_ROWS = 5000;
 
 /**
- * pg-cursor, with each DataRow handed to `onRow` as pg parsed it (the server's texts, null for NULL):
- * no row array built, no type parser called per cell, no 'row' event, and no batch array kept, since
- * the store holds the rows. `read` resolves with an empty array; `received` counts the rows.
+ * pg-cursor, with each DataRow message handed to `onRow` (a LazyDataRow: the store copies its bytes;
+ * its `fields` are the server's texts, null for NULL): no row array built, no type parser called per
+ * cell, no 'row' event, and no batch array kept, since the store holds the rows. `read` resolves
+ * with an empty array; `received` counts the rows.
  */
 class StoreCursor extends Cursor {
-  onRow: (fields: RawCell[]) => void = () => {};
+  onRow: (message: LazyDataRow | { fields: RawCell[] }) => void = () => {};
   received = 0;
 
-  override handleDataRow(message: { fields: (string | null)[] }): void {
+  override handleDataRow(message: LazyDataRow | { fields: RawCell[] }): void {
     this.received++;
-    this.onRow(message.fields);
+    this.onRow(message);
   }
 }
 
@@ -95,6 +98,7 @@ class PostgresConnection implements DbConnection {
       application_name: 'Burrow',
       types: rawTextTypes,
     } as pg.ClientConfig);
+    useLazyDataRows(client);
     client.on('error', () => {});
     const target = `PostgreSQL at ${host}:${config.port ?? 5432}`;
     // A refused certificate closes the channel too, and pg reports only "terminated unexpectedly": keep the TLS error.
@@ -147,6 +151,8 @@ class PostgresConnection implements DbConnection {
     let columns: ColumnMeta[] = [];
     /** Columns whose text pg would parse (bool, bytea), with their parser; every other cell stays the server's text. */
     let parsed: { index: number; parse: (value: string) => unknown }[] = [];
+    /** Set when the store takes rows straight from the wire bytes. */
+    let encoder: DataRowEncoder | null = null;
     let stored = 0;
     let stop = false;
     const begin = (): ResultWriter | null => {
@@ -154,10 +160,11 @@ class PostgresConnection implements DbConnection {
       columns = resolveColumnMeta(result.fields);
       parsed = result.fields.flatMap((field, index) => (rawTextTypes.isText(field.dataTypeID) ? [] : [{ index, parse: rawTextTypes.getTypeParser(field.dataTypeID) }]));
       writer = sink.beginRows(columns);
+      if (writer.pushEncoded) encoder = new DataRowEncoder(Uint8Array.from(result.fields, (field) => fieldKindOf(field.dataTypeID)));
       return writer;
     };
     // Rows go to the store as each DataRow arrives, not per fetched batch, so the first rows show at once.
-    cursor.onRow = (fields) => {
+    cursor.onRow = (message) => {
       if (stop) return;
       const target = writer ?? begin();
       if (!target) {
@@ -169,12 +176,19 @@ class PostgresConnection implements DbConnection {
         stop = true;
         return;
       }
-      // The DataRow's own array of texts is the row: only bool and bytea cells are replaced in place.
-      for (const { index, parse } of parsed) {
-        const value = fields[index];
-        if (typeof value === 'string') fields[index] = parse(value) as RawCell;
+      let accepted: boolean;
+      if (encoder && message instanceof LazyDataRow) {
+        accepted = target.pushEncoded!(encoder.row(message.take(), message.start, message.end), encoder);
+      } else {
+        // The DataRow's own array of texts is the row: only bool and bytea cells are replaced in place.
+        const fields = message.fields;
+        for (const { index, parse } of parsed) {
+          const value = fields[index];
+          if (typeof value === 'string') fields[index] = parse(value) as RawCell;
+        }
+        accepted = target.push(fields);
       }
-      if (!target.push(fields)) stop = true;
+      if (!accepted) stop = true;
       else stored++;
     };
     state.cursor = cursor;

@@ -9,6 +9,15 @@ const identity = (value: string): string => value;
 const parseBool = (value: string): boolean => value === 't';
 const parseBytea = (value: string): Buffer => (value.startsWith('\\x') ? Buffer.from(value.slice(2), 'hex') : Buffer.from(unescapeBytea(value), 'latin1'));
 
+/** How a column's text becomes a stored cell (see DataRowEncoder): kept as text, a boolean, or bytes. */
+export const FIELD_TEXT = 0;
+export const FIELD_BOOL = 1;
+export const FIELD_BYTEA = 2;
+
+export function fieldKindOf(oid: number): number {
+  return oid === BOOL ? FIELD_BOOL : oid === BYTEA ? FIELD_BYTEA : FIELD_TEXT;
+}
+
 export const rawTextTypes = {
   getTypeParser(oid: number): (value: string) => unknown {
     if (oid === BOOL) return parseBool;
@@ -22,7 +31,7 @@ export const rawTextTypes = {
 };
 
 /** bytea_output = escape (old servers): octal escapes and doubled backslashes. */
-function unescapeBytea(value: string): string {
+export function unescapeBytea(value: string): string {
   return value.replace(/\\(\\|[0-7]{3})/g, (_match, code: string) => (code === '\\' ? '\\' : String.fromCharCode(parseInt(code, 8))));
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BurrowError } from '../../../../shared/errors';
 import type { ColumnMeta, ResultSummary, RowsWindow } from '../../../../shared/query';
 import type { RawCell, ResultWriter } from '../types';
+import type { RowEncoder } from './rowCodec';
 import { RowChunks } from './rowChunks';
 
 export interface ResultStoreOptions {
@@ -48,7 +49,16 @@ export class StoredResult implements ResultWriter {
 
   push(row: readonly RawCell[]): boolean {
     if (this.complete || this.budgetExceeded) return false;
-    if (!this.chunks.append(row)) {
+    return this.stored(this.chunks.append(row));
+  }
+
+  pushEncoded(maxBytes: number, encoder: RowEncoder): boolean {
+    if (this.complete || this.budgetExceeded) return false;
+    return this.stored(this.chunks.appendEncoded(maxBytes, encoder));
+  }
+
+  private stored(accepted: boolean): boolean {
+    if (!accepted) {
       this.budgetExceeded = true;
       this.changed();
       return false;

@@ -1,6 +1,6 @@
 import type { Cell } from '../../../../shared/query';
 import type { RawCell } from '../types';
-import { decodeRow, encodeRow, maxEncodedSize } from './rowCodec';
+import { decodeRow, encodeRow, maxEncodedSize, type RowEncoder } from './rowCodec';
 
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -35,10 +35,7 @@ export class RowChunks {
 
   /** Stores `row`; false (and nothing stored) when the memory it needs was refused. */
   append(row: readonly RawCell[]): boolean {
-    if (this.rows === this.rowStarts.length) {
-      if (!this.reserve(this.rowStarts.byteLength)) return false;
-      this.growIndex();
-    }
+    if (!this.indexHasRoom()) return false;
     // Encode first and check after: no pass over the cells to size the row, except when it did not fit.
     let end = this.current ? encodeRow(this.current, this.position, row) : Infinity;
     if (!this.current || end > this.current.length) {
@@ -47,10 +44,32 @@ export class RowChunks {
       this.startChunk(needed);
       end = encodeRow(this.current!, 0, row);
     }
+    this.commit(end);
+    return true;
+  }
+
+  /** Stores the row `encoder` writes, in at most `maxBytes`; false when the memory was refused. */
+  appendEncoded(maxBytes: number, encoder: RowEncoder): boolean {
+    if (!this.indexHasRoom()) return false;
+    if (!this.current || this.position + maxBytes > this.current.length) {
+      if (!this.reserve(Math.max(CHUNK_BYTES, maxBytes))) return false;
+      this.startChunk(maxBytes);
+    }
+    this.commit(encoder.encode(this.current!, this.position));
+    return true;
+  }
+
+  private indexHasRoom(): boolean {
+    if (this.rows < this.rowStarts.length) return true;
+    if (!this.reserve(this.rowStarts.byteLength)) return false;
+    this.growIndex();
+    return true;
+  }
+
+  private commit(end: number): void {
     this.rowStarts[this.rows] = this.position;
     this.position = end;
     this.rows++;
-    return true;
   }
 
   /** Gives back the unused tail of the last chunk once no more rows come. */

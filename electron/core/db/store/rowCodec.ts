@@ -27,7 +27,7 @@ export function maxEncodedSize(row: readonly RawCell[]): number {
   return size;
 }
 
-function writeVarint(buffer: Buffer, position: number, value: number): number {
+export function writeVarint(buffer: Buffer, position: number, value: number): number {
   let rest = value;
   while (rest >= 0x80) {
     buffer[position++] = (rest & 0x7f) | 0x80;
@@ -64,6 +64,11 @@ function writeText(buffer: Buffer, position: number, text: string): number {
   position = writeVarint(buffer, position, bytes);
   if (position + bytes > buffer.length) return OVERFLOW;
   return position + buffer.write(text, position, 'utf8');
+}
+
+/** Writes one row in the encoding above at `position` and returns its end (for drivers that encode from their own wire form). */
+export interface RowEncoder {
+  encode(target: Buffer, position: number): number;
 }
 
 /** What `encodeRow` returns for a row that does not fit: past any buffer's end. */
