@@ -2,7 +2,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConnectConfigInput } from '../../../shared/query';
 import { QueryService } from '../../../electron/core/db/queryService';
-import { listeningSocketsOf, startMariadb, startPostgres, type MariadbServer, type PostgresServer } from '../../env';
+import { listeningSocketsOf, makeCa, makeTempDir, startMariadb, startPostgres, type MariadbServer, type PostgresServer } from '../../env';
 import { connectError, expectCancelled, runOk, runToEnd, startSshRig, transportFor, type SshRig, type Via } from './dbRig';
 
 let mariadb: MariadbServer;
@@ -161,6 +161,64 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
       expect(window.rows[999]?.[2]).toBe(String((offset + 1000) * 2));
     }
     service.release({ runId: started.runId });
+  });
+});
+
+describe('MariaDB TLS over the SSH channel', () => {
+  const service = new QueryService();
+  let secure: MariadbServer;
+  let wrongCaPem: string;
+  const tunnel = () => transportFor('tunnel', secure.host, secure.port, () => ssh.tunnel);
+  const secureConfig = (tls: DbConnectConfigInput['tls']): DbConnectConfigInput => ({ ...configOf(), port: secure.port, password: secure.password, tls });
+
+  beforeAll(async () => {
+    const dir = makeTempDir('mariadb-wrong-ca');
+    [secure, wrongCaPem] = await Promise.all([startMariadb({ tls: true }), makeCa(dir.path, 'Not The Server CA').then((ca) => ca.certPem)]);
+    dir.remove();
+  });
+  afterAll(async () => {
+    await service.closeAll();
+    await secure?.stop();
+  });
+
+  it('verify-full with the test CA runs TLS inside the tunnel stream, with no listening socket', async () => {
+    const info = await service.connect(secureConfig({ mode: 'verify-full', caPem: secure.ca!.certPem, serverName: 'db.burrow.test' }), tunnel());
+    expect(info.tls).toBe(true);
+    const { rows } = await runOk(service, info.connectionId, "SHOW SESSION STATUS LIKE 'Ssl_version'");
+    expect(rows[0]?.[0]?.[1]).toMatch(/^TLSv1\.[23]$/);
+    expect(listeningSocketsOf('self')).toEqual([]);
+    const took = await expectCancelled(service, info.connectionId, 'SELECT SLEEP(30)');
+    expect(took).toBeLessThan(2000);
+    expect((await runOk(service, info.connectionId, 'SELECT 1')).rows[0]).toEqual([['1']]);
+  });
+
+  it('verify-full against the certificate IP works too (the host as seen from the last hop), and an IP it lacks is refused', async () => {
+    const info = await service.connect(secureConfig({ mode: 'verify-full', caPem: secure.ca!.certPem }), tunnel());
+    expect(info.tls).toBe(true);
+    const error = await connectError(service, secureConfig({ mode: 'verify-full', caPem: secure.ca!.certPem, serverName: '10.9.8.7' }), tunnel());
+    expect(error.code).toBe('DB_TLS_FAILED');
+    expect(error.message).toMatch(/does not name this server.*10\.9\.8\.7/);
+  });
+
+  it('a wrong CA is refused with DB_TLS_FAILED naming the CA problem', async () => {
+    const error = await connectError(service, secureConfig({ mode: 'verify-ca', caPem: wrongCaPem }), tunnel());
+    expect(error.code).toBe('DB_TLS_FAILED');
+    expect(error.message).toMatch(/not signed by a trusted CA/);
+  });
+
+  it('a name the certificate does not carry is refused under verify-full, and passes under verify-ca', async () => {
+    const error = await connectError(service, secureConfig({ mode: 'verify-full', caPem: secure.ca!.certPem, serverName: 'other.example' }), tunnel());
+    expect(error.code).toBe('DB_TLS_FAILED');
+    expect(error.message).toMatch(/does not name this server/);
+    const info = await service.connect(secureConfig({ mode: 'verify-ca', caPem: secure.ca!.certPem, serverName: 'other.example' }), tunnel());
+    expect(info.tls).toBe(true);
+  });
+
+  it('prefer and require encrypt without checking the chain', async () => {
+    for (const mode of ['prefer', 'require'] as const) {
+      const info = await service.connect(secureConfig({ mode }), tunnel());
+      expect(info.tls).toBe(true);
+    }
   });
 });
 

@@ -282,9 +282,12 @@ describe('PostgreSQL TLS over the SSH channel', () => {
     expect(took).toBeLessThan(2000);
   });
 
-  it('verify-full against the certificate IP works too (the host as seen from the last hop)', async () => {
+  it('verify-full against the certificate IP works too (the host as seen from the last hop), and an IP it lacks is refused', async () => {
     const info = await service.connect(configOf({ tls: { mode: 'verify-full', caPem: postgres.ca!.certPem } }), tunnel());
     expect(info.tls).toBe(true);
+    const error = await connectError(service, configOf({ tls: { mode: 'verify-full', caPem: postgres.ca!.certPem, serverName: '10.9.8.7' } }), tunnel());
+    expect(error.code).toBe('DB_TLS_FAILED');
+    expect(error.message).toMatch(/does not name this server.*10\.9\.8\.7/);
   });
 
   it('a wrong CA is refused with DB_TLS_FAILED naming the CA problem', async () => {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import mysql from 'mysql2';
 import { BurrowError } from '../../../../shared/errors';
 import type { DbConnectConfig, SchemaInfo } from '../../../../shared/query';
@@ -44,6 +45,9 @@ function login(config: DbConnectConfig, open: StreamFactory, host: string, useTl
     ...(config.database ? { database: config.database } : {}),
     stream: () => {
       socket = openServerSocket(open);
+      // mysql2 sends no servername for an IP, so Node checks the certificate against the socket's
+      // `_host` (a net.Socket sets it on connect) and would otherwise check "localhost".
+      if (tlsOptions && net.isIP(tlsServerName(config.tls, host)) !== 0) Object.assign(socket, { _host: tlsServerName(config.tls, host) });
       return socket;
     },
     ssl: tlsOptions
@@ -65,6 +69,23 @@ function login(config: DbConnectConfig, open: StreamFactory, host: string, useTl
     charset: 'utf8mb4_general_ci',
     connectTimeout: config.connectTimeoutMs,
   } as mysql.ConnectionOptions);
+  // A refused certificate reaches mysql2's handshake as 'error' events, possibly after connect()
+  // already failed with "connection lost": keep the first TLS error for the message, and never let
+  // a late one go unhandled.
+  let tlsError: Error | null = null;
+  const onLoginError = (error: Error & { code?: string }): void => {
+    if (error.code === 'HANDSHAKE_SSL_ERROR') tlsError ??= error;
+  };
+  connection.on('error', onLoginError);
+  // mysql2 overwrites the TLS error's code (SELF_SIGNED_CERT_IN_CHAIN...) with its own; keep Node's.
+  const internals = connection as unknown as { startTLS(done: (error?: Error) => void): void; stream: NodeJS.EventEmitter };
+  const startTls = internals.startTLS;
+  internals.startTLS = function (this: typeof internals, done) {
+    startTls.call(this, done);
+    this.stream.prependListener('error', (error: NodeJS.ErrnoException) => {
+      tlsError ??= Object.assign(new Error(error.message), { code: error.code });
+    });
+  };
   return new Promise((resolve, reject) => {
     const greeting = setTimeout(() => {
       const current = socket as ServerSocket | null;
@@ -78,8 +99,10 @@ function login(config: DbConnectConfig, open: StreamFactory, host: string, useTl
       clearTimeout(greeting);
       if (error) {
         connection.destroy();
-        reject(mysqlConnectError(error, socket, target));
+        // The channel's close can report "connection lost" a tick before the TLS refusal itself.
+        setImmediate(() => reject(mysqlConnectError(tlsError ?? error, socket, target)));
       } else {
+        connection.off('error', onLoginError);
         resolve(connection);
       }
     });

@@ -193,18 +193,18 @@ class PostgresConnection implements DbConnection {
     };
     state.cursor = cursor;
     let before = cursor.received;
-    // Parse, Bind, Describe and the first Execute leave in one write (see ServerSocket._writev).
+    // Parse, Bind, Describe and the first Execute leave in one write (see ServerSocket._writev), with one Flush.
     await this.corked(() => {
       this.client.query(cursor);
       return cursor.read(limit === null ? FIRST_BATCH_ROWS : Math.min(FIRST_BATCH_ROWS, limit + 1));
     });
     if (result.fields.length === 0) {
-      await cursor.close();
+      await this.corked(() => cursor.close());
       sink.command({ command: result.command ?? null, rowsAffected: result.rowCount ?? null });
       return;
     }
     if (result.fields.length > MAX_RESULT_COLUMNS) {
-      await cursor.close();
+      await this.corked(() => cursor.close());
       throw new BurrowError('RESULT_TOO_WIDE', `the result has ${result.fields.length} columns; Burrow shows at most ${MAX_RESULT_COLUMNS}. Select fewer columns.`, { columns: result.fields.length });
     }
     const rowsWriter = writer ?? begin()!;
@@ -213,20 +213,33 @@ class PostgresConnection implements DbConnection {
       before = cursor.received;
       await this.corked(() => cursor.read(limit === null ? BATCH_ROWS : Math.min(BATCH_ROWS, limit - stored + 1)));
     }
-    await cursor.close();
+    // Close and Sync in one write.
+    await this.corked(() => cursor.close());
     if (state.cancelled) throw new BurrowError('CANCELLED', 'the query was cancelled');
     // Names of non-built-in types and nullability need catalog lookups, which can only run now.
     await this.completeColumnMeta(result.fields, columns);
     rowsWriter.end({ command: result.command ?? 'SELECT', rowsAffected: result.rowCount ?? null });
   }
 
-  /** Runs `send` with the connection's stream corked, so the messages pg writes in it go out together. */
+  /**
+   * Runs `send` with the connection's stream corked, so the messages pg writes in it go out in one
+   * write, and with its Flush messages folded into one at the end: pg-cursor flushes after Describe
+   * and again after Execute, and each flush makes the server answer in a separate burst.
+   */
   private corked<T>(send: () => T): T {
-    const stream = (this.client as unknown as { connection: { stream: Duplex } }).connection.stream;
+    const connection = (this.client as unknown as { connection: { stream: Duplex; flush(): void } }).connection;
+    const { stream } = connection;
+    const flush = connection.flush;
+    let flushWanted = false;
+    connection.flush = () => {
+      flushWanted = true;
+    };
     stream.cork();
     try {
       return send();
     } finally {
+      connection.flush = flush;
+      if (flushWanted) flush.call(connection);
       stream.uncork();
     }
   }
