@@ -8,6 +8,7 @@ import { QueryService } from './db/queryService';
 import { sessionHandlers } from './handlers/sessionHandlers';
 import { storeHandlers } from './handlers/storeHandlers';
 import { PromptHub } from './prompts/promptHub';
+import { ProfileTester } from './sessions/profileTester';
 import { SessionManager } from './sessions/sessionManager';
 import { TunnelPool } from './sessions/tunnelPool';
 import { HostKeyVerifier } from './ssh/hostKeys';
@@ -64,12 +65,10 @@ export function createCore(options: CoreOptions): Core {
   );
   const queries = new QueryService();
   queries.on('run', (status) => events.emit('query.onProgress', status));
-  const tunnels = new TunnelPool({
-    verifier: new HostKeyVerifier({ app: store.knownHosts, userKnownHostsFiles: [path.join(home, '.ssh/known_hosts'), path.join(home, '.ssh/known_hosts2')] }),
-    prompts,
-    credentials: store.credentials,
-  });
+  const verifier = new HostKeyVerifier({ app: store.knownHosts, userKnownHostsFiles: [path.join(home, '.ssh/known_hosts'), path.join(home, '.ssh/known_hosts2')] });
+  const tunnels = new TunnelPool({ verifier, prompts, credentials: store.credentials });
   const sessions = new SessionManager({ store, queries, tunnels, prompts, emit: (event) => events.emit('sessions.onState', event) });
+  const tester = new ProfileTester({ store, queries, verifier, prompts, credentials: store.credentials });
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -82,7 +81,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),
-    ...sessionHandlers(sessions, queries, prompts),
+    ...sessionHandlers(sessions, tester, queries, prompts),
   };
   return {
     dispatch: createDispatch(handlers),

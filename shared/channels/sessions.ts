@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnosisSchema, sessionsDiagnoseRequestSchema } from '../diagnosis';
 import { promptRequestSchema } from '../prompts';
 import {
   browsePageSchema,
@@ -26,6 +27,7 @@ export const sessionChannels = {
   'sessions.open': { request: sessionsOpenRequestSchema, response: sessionInfoSchema },
   'sessions.close': { request: sessionsCloseRequestSchema, response: z.object({ closed: z.boolean() }) },
   'sessions.list': { request: sessionsListRequestSchema, response: z.array(sessionInfoSchema) },
+  'sessions.diagnose': { request: sessionsDiagnoseRequestSchema, response: diagnosisSchema },
   'query.run': { request: queryRunRequestSchema, response: runStatusSchema },
   'query.status': { request: queryStatusRequestSchema, response: runStatusSchema },
   'query.rows': { request: queryRowsRequestSchema, response: rowsWindowSchema },

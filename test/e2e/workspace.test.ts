@@ -108,7 +108,25 @@ describe('e2e: connect and query through the real UI', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByTestId('form-error').textContent()).toMatch(/^VALIDATION: .*port.*65535/);
 
+    await form.getByRole('button', { name: 'Test' }).click();
+    await expect.poll(() => form.getByTestId('diagnosis-error').textContent()).toMatch(/^VALIDATION: .*port/);
+
     await form.getByLabel('Port', { exact: true }).fill(String(postgres.port));
+    // "Test" runs the unsaved form stage by stage; each stage shows its result and time.
+    await form.getByLabel('SSH debug log').check();
+    await form.getByRole('button', { name: 'Test' }).click();
+    const report = form.getByTestId('diagnosis');
+    await expect.poll(() => report.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Connection works \(\d+ ms\)$/);
+    const hop = report.getByTestId('diagnosis-hop');
+    expect(await hop.locator('h4').textContent()).toBe(`Hop 1: ${sshd.host}:${sshd.port}`);
+    for (const stage of ['dns', 'tcp', 'handshake', 'hostkey', 'auth']) {
+      expect(await hop.getByTestId(`stage-${stage}`).getAttribute('class')).toBe('stage-ok');
+      expect(await hop.getByTestId(`stage-${stage}`).textContent()).toMatch(/\d+\.\d ms/);
+    }
+    expect(await report.getByTestId('stage-db').textContent()).toMatch(/Database login.*PostgreSQL \d+/);
+    expect(await hop.locator('summary').textContent()).toMatch(/^SSH debug log \(\d+ lines\)$/);
+    expect(value<{ name: string }[]>(await host.core.dispatch('profiles.list', {})).map((p) => p.name)).not.toContain('Made in the form');
+
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /Made in the form/ }).click();

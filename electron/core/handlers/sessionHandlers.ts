@@ -1,14 +1,16 @@
 import type { Handlers } from '../dispatch';
 import type { QueryService } from '../db/queryService';
 import type { PromptHub } from '../prompts/promptHub';
+import type { ProfileTester } from '../sessions/profileTester';
 import type { SessionManager } from '../sessions/sessionManager';
 
 type SessionChannel = Extract<keyof Handlers, `${'sessions' | 'query' | 'schema' | 'prompts'}.${string}`>;
 
 /** Live work: requests naming a session are pointed at the connection currently behind it. */
-export function sessionHandlers(sessions: SessionManager, queries: QueryService, prompts: PromptHub): Pick<Handlers, SessionChannel> {
+export function sessionHandlers(sessions: SessionManager, tester: ProfileTester, queries: QueryService, prompts: PromptHub): Pick<Handlers, SessionChannel> {
   return {
     'sessions.open': (request) => sessions.open(request),
+    'sessions.diagnose': (request) => tester.diagnose(request),
     'sessions.close': (request) => sessions.close(request),
     'sessions.list': () => sessions.list(),
     'query.run': async (request) => ({ ...queries.run({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }), connectionId: request.connectionId }),

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { BurrowError } from '../../../shared/errors';
-import type { Profile } from '../../../shared/profile';
 import type { DbConnectConfigInput } from '../../../shared/query';
 import type { SessionInfo, SessionState, SessionStateEvent } from '../../../shared/sessions';
 import { sessionsCloseRequestSchema, sessionsOpenRequestSchema } from '../../../shared/sessions';
 import type { QueryService } from '../db/queryService';
-import { loadTlsMaterial } from '../db/tls/loadTlsMaterial';
 import type { DbTransport } from '../db/types';
 import type { TunnelState } from '../ssh/tunnel';
 import type { PromptBroker } from '../ssh/types';
 import type { Store } from '../store/createStore';
 import { parseRequest } from '../store/parseRequest';
-import { defaultPorts } from './defaultPorts';
+import { databasePassword } from './databasePassword';
+import { dbConnectConfig } from './dbConnectConfig';
 import type { TunnelPool } from './tunnelPool';
 
 interface LiveSession {
@@ -49,18 +48,7 @@ export class SessionManager {
     const emit = (state: SessionState, part: 'tunnel' | 'database', extra: Partial<SessionStateEvent> = {}): void =>
       this.deps.emit({ sessionId: null, profileId, state, part, ...extra });
 
-    const password = await this.databasePassword(profile);
-    const config: DbConnectConfigInput = {
-      engine: profile.engine,
-      host: profile.host,
-      port: profile.engine === 'sqlite' ? null : (profile.port ?? defaultPorts[profile.engine]),
-      database: profile.database,
-      user: profile.user,
-      password: password ?? '',
-      tls: await loadTlsMaterial(profile.tls),
-      connectTimeoutMs: profile.ssh.connectTimeoutSeconds * 1000,
-      defaultRowLimit: profile.defaultRowLimit,
-    };
+    const config = await dbConnectConfig(profile, await databasePassword(this.deps, profile));
 
     let release: (() => Promise<void>) | null = null;
     let transport: DbTransport;
@@ -143,17 +131,6 @@ export class SessionManager {
 
   async closeAll(): Promise<void> {
     for (const sessionId of [...this.sessions.keys()]) await this.close({ sessionId });
-  }
-
-  private async databasePassword(profile: Profile): Promise<string | null> {
-    if (profile.engine === 'sqlite' || profile.passwordPolicy === 'none') return null;
-    if (profile.passwordPolicy === 'keychain') {
-      const stored = await this.deps.store.profiles.databasePassword(profile.id);
-      if (stored !== null) return stored;
-    }
-    const answer = await this.deps.prompts.ask({ kind: 'databasePassword', profileId: profile.id, profileName: profile.name, user: profile.user });
-    if (answer === null) throw new BurrowError('CANCELLED', `${profile.name}: connecting was cancelled at the database password`);
-    return answer;
   }
 
   private async runStartupSql(connectionId: string, sql: string): Promise<void> {

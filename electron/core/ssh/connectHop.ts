@@ -25,6 +25,10 @@ export interface HopConnectOptions {
   prompts: PromptBroker;
   credentials: CredentialSource;
   memory: SessionMemory;
+  /** Told each stage as it starts (diagnostics time them). */
+  onStage?: (stage: Stage) => void;
+  /** ssh2's protocol debug lines for this hop, when the user asked for a debug log. */
+  debug?: (line: string) => void;
 }
 
 const hostKeyAlgorithms: Record<string, string[]> = {
@@ -39,6 +43,12 @@ const hostKeyAlgorithms: Record<string, string[]> = {
 export async function connectHop(options: HopConnectOptions): Promise<Client> {
   const { label } = options;
   let stage: Stage = options.via ? 'tcp' : 'dns';
+  options.onStage?.(stage);
+  const enter = (next: Stage): void => {
+    if (next === stage) return;
+    stage = next;
+    options.onStage?.(next);
+  };
   let fail: (error: BurrowError) => void = () => {};
   let transport: Duplex | null = null;
   const client = new Client();
@@ -57,9 +67,9 @@ export async function connectHop(options: HopConnectOptions): Promise<Client> {
   failed.catch(() => {});
 
   try {
-    transport = await Promise.race([openTransport(options, (s) => (stage = s)), failed]);
-    stage = 'handshake';
-    return await Promise.race([handshake(options, client, transport, deadline, (s) => (stage = s)), failed]);
+    transport = await Promise.race([openTransport(options, enter), failed]);
+    enter('handshake');
+    return await Promise.race([handshake(options, client, transport, deadline, enter), failed]);
   } catch (error) {
     client.end();
     transport?.destroy();
@@ -208,6 +218,7 @@ function handshake(
           readyTimeout: 0,
           keepaliveInterval: options.keepalive.intervalSeconds * 1000,
           keepaliveCountMax: options.keepalive.countMax,
+          ...(options.debug ? { debug: options.debug } : {}),
           ...(preferred.length > 0 ? { algorithms: { serverHostKey: { prepend: preferred } } } : {}),
         } as Parameters<Client['connect']>[0]);
       }),

@@ -8,7 +8,7 @@ import { AckPacer } from './ackPacer';
 import { connectHop } from './connectHop';
 import type { HostKeyVerifier } from './hostKeys';
 import { SessionMemory } from './sessionMemory';
-import { openFailureReason } from './openFailure';
+import { forwardOut, openTargetChannel } from './forwardChannel';
 import { tunnelError } from './tunnelError';
 import type { CredentialSource, PromptBroker } from './types';
 
@@ -81,14 +81,7 @@ export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
     }
     const last = this.hops[this.hops.length - 1];
     if (!last) throw new BurrowError('TUNNEL_CLOSED', 'the SSH tunnel is not connected');
-    const channel = await forward(last, host, port).catch((error: Error & { reason?: number }) => {
-      const reason = openFailureReason(error);
-      const hint = error.reason === 1
-        ? ' (administratively prohibited: sshd has AllowTcpForwarding disabled, or PermitOpen does not allow this target)'
-        : error.reason === 2 ? ' (the server could not connect to the target: is it running and reachable from this hop?)' : '';
-      throw tunnelError('SSH_CHANNEL_REFUSED', 'channel', last.label, `the server refused to forward to ${host}:${port}: ${reason}${hint}`,
-        { reason, reasonCode: error.reason ?? null, target: `${host}:${port}` });
-    });
+    const channel = await openTargetChannel(last.client, last.label, host, port, last.pacer);
     this.streams.add(channel);
     channel.once('close', () => this.streams.delete(channel));
     return channel;
@@ -113,7 +106,7 @@ export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
         const client = await connectHop({
           hop,
           label,
-          ...(previous ? { via: (host: string, port: number) => forward(previous, host, port) } : {}),
+          ...(previous ? { via: (host: string, port: number) => forwardOut(previous.client, host, port, previous.pacer) } : {}),
           connectTimeoutMs: route.connectTimeoutSeconds * 1000,
           keepalive: route.keepalive,
           verifier: this.options.verifier,
@@ -195,14 +188,4 @@ export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
     this.current = state;
     this.emit('state', state);
   }
-}
-
-function forward(hop: LiveHop, host: string, port: number): Promise<ClientChannel> {
-  return new Promise((resolve, reject) => {
-    hop.client.forwardOut('127.0.0.1', 0, host, port, (error, channel) => {
-      if (error) return reject(error);
-      hop.pacer?.track(channel);
-      resolve(channel);
-    });
-  });
 }

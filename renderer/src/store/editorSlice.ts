@@ -1,24 +1,38 @@
 import type { StateCreator } from 'zustand';
+import type { Diagnosis } from '../../../shared/diagnosis';
 import type { KeyInfo } from '../../../shared/keys';
 import { draftFromForm, type ProfileForm } from '../features/connections/profileDraft';
 import { burrow } from '../ipc/client';
 import type { ProfilesSlice } from './profilesSlice';
 
+/** The form's "Test": the last report, or the error that kept it from running (an invalid field). */
+export interface EditorTest {
+  running: boolean;
+  debugLog: boolean;
+  report: Diagnosis | null;
+  error: string | null;
+}
+
 export interface EditorSlice {
-  editor: { form: ProfileForm; error: string | null; saving: boolean; notices: string[] } | null;
+  editor: { form: ProfileForm; error: string | null; saving: boolean; notices: string[]; test: EditorTest } | null;
   keys: KeyInfo[];
   openEditor(form: ProfileForm): void;
   closeEditor(): void;
   updateEditor(change: (form: ProfileForm) => ProfileForm): void;
   saveEditor(): Promise<boolean>;
+  /** Runs the form as typed stage by stage (sessions.diagnose); nothing is saved. */
+  testEditor(): Promise<void>;
+  setTestDebugLog(on: boolean): void;
   loadKeys(): Promise<void>;
 }
+
+const idleTest: EditorTest = { running: false, debugLog: false, report: null, error: null };
 
 export const createEditorSlice: StateCreator<EditorSlice & ProfilesSlice, [], [], EditorSlice> = (set, get) => ({
   editor: null,
   keys: [],
   openEditor(form) {
-    set({ editor: { form, error: null, saving: false, notices: [] } });
+    set({ editor: { form, error: null, saving: false, notices: [], test: idleTest } });
     void get().loadKeys();
   },
   closeEditor: () => set({ editor: null }),
@@ -33,9 +47,22 @@ export const createEditorSlice: StateCreator<EditorSlice & ProfilesSlice, [], []
       return false;
     }
     const notices = result.value.notices.map((n) => n.message);
-    set({ editor: notices.length > 0 ? { form: editor.form, saving: false, error: null, notices } : null });
+    set({ editor: notices.length > 0 ? { ...editor, saving: false, error: null, notices } : null });
     await get().loadProfiles();
     return true;
+  },
+  async testEditor() {
+    const editor = get().editor;
+    if (!editor || editor.test.running) return;
+    const setTest = (test: Partial<EditorTest>) => set((state) => (state.editor ? { editor: { ...state.editor, test: { ...state.editor.test, ...test } } } : {}));
+    setTest({ running: true, report: null, error: null });
+    const draft = draftFromForm(editor.form) as Parameters<ReturnType<typeof burrow>['sessions']['diagnose']>[0]['draft'];
+    const result = await burrow().sessions.diagnose({ draft, debugLog: editor.test.debugLog });
+    if (result.ok) setTest({ running: false, report: result.value });
+    else setTest({ running: false, error: `${result.error.code}: ${result.error.message}` });
+  },
+  setTestDebugLog(on) {
+    set((state) => (state.editor ? { editor: { ...state.editor, test: { ...state.editor.test, debugLog: on } } } : {}));
   },
   async loadKeys() {
     const result = await burrow().keys.list({});

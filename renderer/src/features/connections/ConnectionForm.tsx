@@ -2,6 +2,7 @@ import type { ChangeEvent, FormEvent, ReactNode } from 'react';
 import type { FilePurpose } from '../../../../shared/contract';
 import { burrow } from '../../ipc/client';
 import { selectEditor, selectKeys, useBurrowStore } from '../../store';
+import { DiagnosisPanel } from './DiagnosisPanel';
 import { emptyHop, type HopForm, type ProfileForm } from './profileDraft';
 
 const engines = [['postgres', 'PostgreSQL'], ['mysql', 'MySQL'], ['mariadb', 'MariaDB'], ['sqlserver', 'SQL Server'], ['sqlite', 'SQLite']] as const;
@@ -27,7 +28,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function ConnectionForm() {
   const editor = useBurrowStore(selectEditor);
   const keys = useBurrowStore(selectKeys);
-  const { updateEditor, saveEditor, closeEditor } = useBurrowStore.getState();
+  const { updateEditor, saveEditor, closeEditor, testEditor, setTestDebugLog } = useBurrowStore.getState();
   if (!editor) return null;
   const { form } = editor;
   const set = <K extends keyof ProfileForm>(key: K) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -124,9 +125,14 @@ export function ConnectionForm() {
           </fieldset>
         )}
 
+        <DiagnosisPanel test={editor.test} />
         {editor.error && <p className="error-text" role="alert" data-testid="form-error">{editor.error}</p>}
         {editor.notices.map((notice) => <p key={notice} className="muted" role="status">{notice}</p>)}
         <div className="actions">
+          <label className="inline">
+            <input type="checkbox" checked={editor.test.debugLog} onChange={(e) => setTestDebugLog(e.target.checked)} /> SSH debug log
+          </label>
+          <button type="button" onClick={() => void testEditor()} disabled={editor.test.running}>Test</button>
           <button type="button" onClick={closeEditor}>{editor.notices.length > 0 ? 'Close' : 'Cancel'}</button>
           <button type="submit" className="primary" disabled={editor.saving}>Save</button>
         </div>
