@@ -16,6 +16,8 @@ export const appInfoSchema = z.object({
   versions: z.object({ node: z.string(), electron: z.string().nullable() }),
   /** ssh2's native crypto binding; without it tunnels run at about 0.6x speed. */
   sshNativeCrypto: z.boolean(),
+  /** Well-known SSH agent sockets (1Password, Secretive, the Windows pipe, Pageant) for the hop form. */
+  agentPresets: z.array(z.object({ name: z.string(), socket: z.string() })),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

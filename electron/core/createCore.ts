@@ -9,6 +9,7 @@ import { sessionHandlers } from './handlers/sessionHandlers';
 import { storeHandlers } from './handlers/storeHandlers';
 import { PromptHub } from './prompts/promptHub';
 import { ProfileTester } from './sessions/profileTester';
+import { agentPresets } from './ssh/agents';
 import { SessionManager } from './sessions/sessionManager';
 import { TunnelPool } from './sessions/tunnelPool';
 import { HostKeyVerifier } from './ssh/hostKeys';
@@ -78,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
       runtime: options.runtime,
       versions: { node: process.versions.node, electron: options.electronVersion },
       sshNativeCrypto: sshNativeCryptoLoaded(),
+      agentPresets: Object.entries(agentPresets(home)).map(([name, socket]) => ({ name, socket })),
     }),
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),

@@ -104,6 +104,11 @@ describe('e2e: connect and query through the real UI', () => {
     await form.getByLabel('Hop 1 host').fill(sshd.host);
     await form.getByLabel('Hop 1 port').fill(String(sshd.port));
     await form.getByLabel('Hop 1 username').fill(sshd.account.username);
+    // An agent hop takes a socket path, with the well-known agents offered as presets.
+    await form.getByLabel('Hop 1 auth').selectOption('agent');
+    expect(await form.getByLabel('Hop 1 agent socket').getAttribute('list')).toBe('agent-presets');
+    expect(await form.locator('#agent-presets option').evaluateAll((options) => options.map((o) => o.textContent))).toEqual(expect.arrayContaining(['1Password (Linux)', 'Secretive (macOS)', 'Pageant']));
+    await form.getByLabel('Hop 1 auth').selectOption('publickey');
     await form.getByLabel('Hop 1 key').selectOption({ index: 1 });
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByTestId('form-error').textContent()).toMatch(/^VALIDATION: .*port.*65535/);

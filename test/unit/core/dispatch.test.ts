@@ -6,7 +6,7 @@ import { createDispatch, type Handlers } from '../../../electron/core/dispatch';
 /** Handlers for the channels a test exercises; the others answer INTERNAL if called. */
 const only = (handlers: Partial<Handlers>): Handlers => handlers as Handlers;
 
-const info = { name: 'Burrow' as const, version: '1', platform: 'linux', runtime: 'test-host' as const, versions: { node: '24', electron: null }, sshNativeCrypto: true };
+const info = { name: 'Burrow' as const, version: '1', platform: 'linux', runtime: 'test-host' as const, versions: { node: '24', electron: null }, sshNativeCrypto: true, agentPresets: [] };
 
 describe('dispatch: the transport-independent IPC boundary', () => {
   it('returns the value in an ok envelope', async () => {
@@ -47,10 +47,13 @@ describe('dispatch: the transport-independent IPC boundary', () => {
   });
 
   it('is what createCore exposes', async () => {
-    const core = createCore({ dataDir: '/nonexistent', appVersion: '9.9.9', runtime: 'test-host', electronVersion: null });
+    const core = createCore({ dataDir: '/nonexistent', appVersion: '9.9.9', runtime: 'test-host', electronVersion: null, home: '/home/ada' });
     const result = await core.dispatch('app.info', {});
     // sshNativeCrypto true also proves the toolchain built ssh2's binding for this Node.
     expect(result).toMatchObject({ ok: true, value: { version: '9.9.9', versions: { node: process.versions.node }, sshNativeCrypto: true } });
+    const presets = result.ok ? (result.value as { agentPresets: { name: string; socket: string }[] }).agentPresets : [];
+    expect(presets).toContainEqual({ name: '1Password (Linux)', socket: '/home/ada/.1password/agent.sock' });
+    expect(presets.map((preset) => preset.name)).toEqual(expect.arrayContaining(['1Password (macOS)', 'Secretive (macOS)', 'Windows OpenSSH agent', 'Pageant']));
     await core.close();
   });
 });

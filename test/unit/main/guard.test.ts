@@ -32,7 +32,7 @@ const trusted = { sender: { id: 1, mainFrame }, senderFrame: mainFrame };
 
 function setup() {
   const ipc = fakeIpcMain();
-  const handler = vi.fn(() => ({ name: 'Burrow' as const, version: '1', platform: 'linux', runtime: 'electron' as const, versions: { node: '24', electron: '45' }, sshNativeCrypto: true }));
+  const handler = vi.fn(() => ({ name: 'Burrow' as const, version: '1', platform: 'linux', runtime: 'electron' as const, versions: { node: '24', electron: '45' }, sshNativeCrypto: true, agentPresets: [] }));
   const unregister = registerIpc({ ipc, dispatch: createDispatch(only({ 'app.info': handler })), knownWebContents: new Set([1]), allowedOrigins: () => ['app://burrow'] });
   return { ipc, handler, unregister };
 }

@@ -3,7 +3,7 @@ import { appStateFor } from '../../../renderer/src/store/appSlice';
 
 describe('appStateFor', () => {
   it('maps an ok result to ready with the info', () => {
-    const info = { name: 'Burrow' as const, version: '1', platform: 'linux', runtime: 'electron' as const, versions: { node: '24', electron: '45' }, sshNativeCrypto: true };
+    const info = { name: 'Burrow' as const, version: '1', platform: 'linux', runtime: 'electron' as const, versions: { node: '24', electron: '45' }, sshNativeCrypto: true, agentPresets: [] };
     expect(appStateFor({ ok: true, value: info })).toEqual({ status: 'ready', info });
   });
   it('maps an error result to failed with the coded error', () => {

@@ -1,7 +1,7 @@
 import type { ChangeEvent, FormEvent, ReactNode } from 'react';
 import type { FilePurpose } from '../../../../shared/contract';
 import { burrow } from '../../ipc/client';
-import { selectEditor, selectKeys, useBurrowStore } from '../../store';
+import { selectApp, selectEditor, selectKeys, useBurrowStore } from '../../store';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { emptyHop, type HopForm, type ProfileForm } from './profileDraft';
 
@@ -28,6 +28,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function ConnectionForm() {
   const editor = useBurrowStore(selectEditor);
   const keys = useBurrowStore(selectKeys);
+  const app = useBurrowStore(selectApp);
+  const agentPresets = app.status === 'ready' ? app.info.agentPresets : [];
   const { updateEditor, saveEditor, closeEditor, testEditor, setTestDebugLog } = useBurrowStore.getState();
   if (!editor) return null;
   const { form } = editor;
@@ -115,6 +117,9 @@ export function ConnectionForm() {
                     {keys.map((key) => <option key={key.id} value={key.id}>{key.name} ({key.type} {key.fingerprint.slice(0, 19)}…)</option>)}
                   </select>
                 )}
+                {hop.method === 'agent' && (
+                  <input aria-label={`Hop ${index + 1} agent socket`} list="agent-presets" placeholder="agent socket ($SSH_AUTH_SOCK)" value={hop.agentSocket} onChange={(e) => setHop(index, { agentSocket: e.target.value })} />
+                )}
                 {hop.method === 'password' && (
                   <input aria-label={`Hop ${index + 1} password`} type="password" placeholder="password (optional)" value={hop.password} onChange={(e) => setHop(index, { password: e.target.value })} />
                 )}
@@ -122,6 +127,9 @@ export function ConnectionForm() {
               </div>
             ))}
             <button type="button" onClick={() => updateEditor((old) => ({ ...old, hops: [...old.hops, emptyHop()] }))}>Add SSH hop</button>
+            <datalist id="agent-presets">
+              {agentPresets.map((preset) => <option key={preset.name} value={preset.socket}>{preset.name}</option>)}
+            </datalist>
           </fieldset>
         )}
 
