@@ -3,6 +3,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { selectConnecting, selectLoadProfiles, selectProfiles, useBurrowStore } from '../../store';
 import { groupProfiles } from '../../store/profilesSlice';
 import { KeysPanel } from '../keys/KeysPanel';
+import { HostKeyChanged } from '../knownHosts/HostKeyChanged';
+import { KnownHostsPanel } from '../knownHosts/KnownHostsPanel';
 import { emptyForm, formFromProfile } from './profileDraft';
 
 const engineLabels: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', sqlserver: 'SQL Server', sqlite: 'SQLite' };
@@ -12,6 +14,7 @@ export function ConnectionsSidebar() {
   const connecting = useBurrowStore(selectConnecting);
   const loadProfiles = useBurrowStore(selectLoadProfiles);
   const [showKeys, setShowKeys] = useState(false);
+  const [showHosts, setShowHosts] = useState(false);
   useEffect(() => {
     void loadProfiles();
   }, [loadProfiles]);
@@ -28,10 +31,12 @@ export function ConnectionsSidebar() {
         Connections
         <span>
           <button type="button" className="small" onClick={() => setShowKeys(true)}>Keys</button>{' '}
+          <button type="button" className="small" onClick={() => setShowHosts(true)}>Hosts</button>{' '}
           <button type="button" className="small" onClick={() => useBurrowStore.getState().openEditor(emptyForm())}>New</button>
         </span>
       </header>
       {showKeys && <KeysPanel onClose={() => setShowKeys(false)} />}
+      {showHosts && <KnownHostsPanel onClose={() => setShowHosts(false)} />}
       {profiles.status === 'failed' && <ErrorNotice error={profiles.error} />}
       {profiles.status === 'ready' && profiles.profiles.length === 0 && <p className="empty">No saved connections yet.</p>}
       {profiles.status === 'ready' &&
@@ -53,6 +58,7 @@ export function ConnectionsSidebar() {
                     </button>
                     <button type="button" className="small edit" aria-label={`Edit ${profile.name}`} onClick={() => useBurrowStore.getState().openEditor(formFromProfile(profile))}>Edit</button>
                     {state?.status === 'failed' && <ErrorNotice error={state.error} />}
+                    {state?.status === 'failed' && state.error.code === 'SSH_HOST_KEY_MISMATCH' && <HostKeyChanged error={state.error} />}
                   </li>
                 );
               })}
