@@ -28,4 +28,36 @@ describe('connection form <-> profiles.save payload', () => {
     const form = formFromProfile(profile);
     expect(form).toMatchObject({ id: 'p1', name: 'R', password: '', hops: [{ host: 'b', method: 'agent', agentSocket: '/tmp/agent.sock' }] });
   });
+
+  it('saving an untouched form keeps every saved field, including ones the form does not show', () => {
+    const stored = profileDraftSchema.parse({
+      name: 'Rich', engine: 'postgres', host: 'db.internal', port: 6543, database: 'app', user: 'u', passwordPolicy: 'ask',
+      colour: '#ff8800', environment: 'production', safeMode: 'confirmWrites', startupSql: 'SET search_path TO app',
+      tls: { mode: 'verify-full', ca: { path: '/ca.pem' }, clientCert: { path: '/c.pem' }, clientKey: { path: '/k.pem' }, serverName: 'db.example' },
+      defaultRowLimit: 500,
+      ssh: {
+        keepalive: { intervalSeconds: 30, countMax: 5 }, connectTimeoutSeconds: 45,
+        hops: [
+          { id: 'h1', name: 'bastion', host: 'b', port: 2222, username: 'u%b%t', auth: [{ type: 'agent', socket: '/a.sock', keyId: 'k' }, { type: 'password', policy: 'ask' }] },
+          { id: 'h2', host: 'j', username: 'v', auth: [{ type: 'password', policy: 'none' }] },
+        ],
+      },
+    });
+    const { password: _p, clearPassword: _c, hopPasswords: _h, ...fields } = stored;
+    const profile = { ...fields, id: 'p1', hasPassword: false, hopsWithPassword: [], createdAt: '', updatedAt: '' } as unknown as Profile;
+    const again = profileDraftSchema.parse(draftFromForm(formFromProfile(profile)));
+    const { password: _p2, clearPassword: _c2, hopPasswords: _h2, id, ...resaved } = again;
+    expect(id).toBe('p1');
+    expect(resaved).toEqual(fields);
+  });
+
+  it('an edited hop method replaces that hop\'s auth; edited keepalive and client cert are saved', () => {
+    const profile = { ...profileDraftSchema.parse({ name: 'E', engine: 'postgres', host: 'h', ssh: { hops: [{ id: 'h1', host: 'b', username: 'u', auth: [{ type: 'agent', socket: '/a.sock' }, { type: 'password', policy: 'ask' }] }] } }), id: 'p', hasPassword: false, hopsWithPassword: [], createdAt: '', updatedAt: '' } as unknown as Profile;
+    const form = formFromProfile(profile);
+    const edited = { ...form, keepaliveSeconds: '5', clientCertPath: '/new.pem', hops: form.hops.map((hop) => ({ ...hop, method: 'publickey' as const, keyId: 'k9' })) };
+    const saved = profileDraftSchema.parse(draftFromForm(edited));
+    expect(saved.ssh.hops[0]?.auth).toEqual([{ type: 'publickey', keyId: 'k9' }]);
+    expect(saved.ssh.keepalive).toEqual({ intervalSeconds: 5, countMax: 3 });
+    expect(saved.tls.clientCert).toEqual({ path: '/new.pem' });
+  });
 });

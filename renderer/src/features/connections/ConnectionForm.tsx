@@ -94,6 +94,18 @@ export function ConnectionForm() {
                 </span>
               </Field>
               <Field label="TLS server name"><input value={form.serverName} onChange={set('serverName')} placeholder="host" /></Field>
+              <Field label="Client certificate (PEM)">
+                <span className="with-button">
+                  <input value={form.clientCertPath} onChange={set('clientCertPath')} />
+                  <button type="button" onClick={() => void pick('clientCertificate', (path) => updateEditor((old) => ({ ...old, clientCertPath: path })))}>Browse…</button>
+                </span>
+              </Field>
+              <Field label="Client key (PEM)">
+                <span className="with-button">
+                  <input value={form.clientKeyPath} onChange={set('clientKeyPath')} />
+                  <button type="button" onClick={() => void pick('clientKey', (path) => updateEditor((old) => ({ ...old, clientKeyPath: path })))}>Browse…</button>
+                </span>
+              </Field>
             </>
           )}
           <Field label="Default row limit"><input value={form.defaultRowLimit} onChange={set('defaultRowLimit')} inputMode="numeric" /></Field>
@@ -127,6 +139,13 @@ export function ConnectionForm() {
               </div>
             ))}
             <button type="button" onClick={() => updateEditor((old) => ({ ...old, hops: [...old.hops, emptyHop()] }))}>Add SSH hop</button>
+            {form.hops.length > 0 && (
+              <div className="form-grid">
+                <Field label="Keepalive every (s)"><input value={form.keepaliveSeconds} onChange={set('keepaliveSeconds')} inputMode="numeric" /></Field>
+                <Field label="Drop after missed keepalives"><input value={form.keepaliveCount} onChange={set('keepaliveCount')} inputMode="numeric" /></Field>
+                <Field label="Connect timeout per hop (s)"><input value={form.connectTimeoutSeconds} onChange={set('connectTimeoutSeconds')} inputMode="numeric" /></Field>
+              </div>
+            )}
             <datalist id="agent-presets">
               {agentPresets.map((preset) => <option key={preset.name} value={preset.socket}>{preset.name}</option>)}
             </datalist>

@@ -12,7 +12,12 @@ export interface HopForm {
   keyId: string;
   agentSocket: string;
   password: string;
+  /** The auth list this hop was loaded with, and the form values it showed as: kept as-is unless edited. */
+  loaded: { auth: HopAuth[]; method: HopForm['method']; keyId: string; agentSocket: string } | null;
 }
+
+/** Saved fields the form does not show; an edit must not drop them. */
+export type KeptFields = Pick<Profile, 'colour' | 'environment' | 'safeMode' | 'startupSql'>;
 
 export interface ProfileForm {
   id: string | null;
@@ -28,21 +33,28 @@ export interface ProfileForm {
   tlsMode: 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
   caPath: string;
   serverName: string;
+  clientCertPath: string;
+  clientKeyPath: string;
   defaultRowLimit: string;
+  keepaliveSeconds: string;
+  keepaliveCount: string;
+  connectTimeoutSeconds: string;
   hops: HopForm[];
+  kept: KeptFields | null;
 }
 
 let hopCounter = 0;
 export const newHopId = (): string => `hop-${Date.now().toString(36)}-${++hopCounter}`;
 
 export function emptyHop(): HopForm {
-  return { id: newHopId(), name: '', host: '', port: '22', username: '', method: 'publickey', keyId: '', agentSocket: '', password: '' };
+  return { id: newHopId(), name: '', host: '', port: '22', username: '', method: 'publickey', keyId: '', agentSocket: '', password: '', loaded: null };
 }
 
 export function emptyForm(): ProfileForm {
   return {
     id: null, name: '', group: '', engine: 'postgres', host: '', port: '', database: '', user: '', password: '',
-    passwordPolicy: 'keychain', tlsMode: 'prefer', caPath: '', serverName: '', defaultRowLimit: '1000', hops: [],
+    passwordPolicy: 'keychain', tlsMode: 'prefer', caPath: '', serverName: '', clientCertPath: '', clientKeyPath: '', defaultRowLimit: '1000',
+    keepaliveSeconds: '15', keepaliveCount: '3', connectTimeoutSeconds: '20', hops: [], kept: null,
   };
 }
 
@@ -61,7 +73,13 @@ export function formFromProfile(profile: Profile): ProfileForm {
     tlsMode: profile.tls.mode,
     caPath: profile.tls.ca?.path ?? '',
     serverName: profile.tls.serverName ?? '',
+    clientCertPath: profile.tls.clientCert?.path ?? '',
+    clientKeyPath: profile.tls.clientKey?.path ?? '',
     defaultRowLimit: String(profile.defaultRowLimit),
+    keepaliveSeconds: String(profile.ssh.keepalive.intervalSeconds),
+    keepaliveCount: String(profile.ssh.keepalive.countMax),
+    connectTimeoutSeconds: String(profile.ssh.connectTimeoutSeconds),
+    kept: { colour: profile.colour, environment: profile.environment, safeMode: profile.safeMode, startupSql: profile.startupSql },
     hops: profile.ssh.hops.map((hop) => {
       const types = hop.auth.map((a) => a.type).join('+');
       const key = hop.auth.find((a): a is Extract<HopAuth, { type: 'publickey' }> => a.type === 'publickey');
@@ -69,15 +87,20 @@ export function formFromProfile(profile: Profile): ProfileForm {
       const method: HopForm['method'] =
         types === 'publickey+keyboard-interactive' ? 'publickey+keyboard-interactive'
           : (hop.auth[0]?.type === 'none' ? 'password' : (hop.auth[0]?.type ?? 'publickey'));
+      const keyId = key?.keyId ?? agent?.keyId ?? '';
+      const agentSocket = agent?.socket ?? '';
       return {
         id: hop.id, name: hop.name ?? '', host: hop.host, port: String(hop.port), username: hop.username, method,
-        keyId: key?.keyId ?? agent?.keyId ?? '', agentSocket: agent?.socket ?? '', password: '',
+        keyId, agentSocket, password: '', loaded: { auth: hop.auth, method, keyId, agentSocket },
       };
     }),
   };
 }
 
 function hopAuth(hop: HopForm): HopAuth[] {
+  // Untouched, a hop keeps the auth list it was saved with (policies, longer method chains).
+  const { loaded } = hop;
+  if (loaded && loaded.method === hop.method && loaded.keyId === hop.keyId && loaded.agentSocket === hop.agentSocket) return loaded.auth;
   switch (hop.method) {
     case 'publickey':
       return [{ type: 'publickey', keyId: hop.keyId }];
@@ -100,8 +123,10 @@ const numberOrText = (text: string): number | string => (/^\d+$/.test(text.trim(
  */
 export function draftFromForm(form: ProfileForm): Record<string, unknown> {
   const hopPasswords = Object.fromEntries(form.hops.filter((h) => h.method === 'password' && h.password).map((h) => [h.id, h.password]));
+  const kept = form.kept;
   return {
     ...(form.id ? { id: form.id } : {}),
+    ...(kept ? { colour: kept.colour, environment: kept.environment, safeMode: kept.safeMode, startupSql: kept.startupSql } : {}),
     name: form.name,
     group: form.group.split('/').map((part) => part.trim()).filter(Boolean),
     engine: form.engine,
@@ -115,9 +140,13 @@ export function draftFromForm(form: ProfileForm): Record<string, unknown> {
       mode: form.tlsMode,
       ...(form.caPath ? { ca: { path: form.caPath } } : {}),
       ...(form.serverName ? { serverName: form.serverName } : {}),
+      ...(form.clientCertPath ? { clientCert: { path: form.clientCertPath } } : {}),
+      ...(form.clientKeyPath ? { clientKey: { path: form.clientKeyPath } } : {}),
     },
     defaultRowLimit: numberOrText(form.defaultRowLimit),
     ssh: {
+      keepalive: { intervalSeconds: numberOrText(form.keepaliveSeconds), countMax: numberOrText(form.keepaliveCount) },
+      connectTimeoutSeconds: numberOrText(form.connectTimeoutSeconds),
       hops: form.hops.map((hop) => ({
         id: hop.id,
         ...(hop.name ? { name: hop.name } : {}),
