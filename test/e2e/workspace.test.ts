@@ -63,6 +63,44 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await page.locator('.cell-null').count()).toBeGreaterThan(0);
   });
 
+  it('shows the schema tree and browses a table a page at a time, sorted and filtered', async () => {
+    const tree = page.getByTestId('schema-tree');
+    await expect.poll(() => tree.getByTestId('tree-table').count(), { timeout: 10_000 }).toBe(5);
+    await tree.getByLabel('Filter tables').fill('ord');
+    await expect.poll(() => tree.locator('.tree-name').allTextContents()).toEqual(['▦ order_items', '◇ order_totals', '▦ orders']);
+    await tree.getByRole('button', { name: /^Expand (main\.)?orders$/ }).click();
+    expect(await tree.getByTestId('tree-column').allTextContents()).toEqual([
+      'PK id INTEGER not null', 'customer_id INTEGER not null', 'status TEXT not null', 'ordered_at TEXT not null', 'note TEXT',
+    ]);
+    await tree.getByTitle(/^Browse (main\.)?orders$/).click();
+    await page.getByRole('tab', { name: /▦ orders/ }).waitFor();
+    const browser = page.getByTestId('table-browser');
+    const range = browser.getByTestId('browse-range');
+    await expect.poll(() => range.textContent(), { timeout: 10_000 }).toBe('rows 1–300');
+    expect(await browser.getByTestId('browse-row').count()).toBe(300);
+    await browser.getByRole('button', { name: 'Next ▶' }).click();
+    await expect.poll(() => range.textContent()).toBe('rows 301–600');
+    expect(await browser.getByTestId('browse-row').first().locator('td').nth(1).textContent()).toBe('301');
+    // Sorting goes back to the first page: ascending, then descending.
+    await browser.getByRole('button', { name: 'id', exact: true }).click();
+    await browser.getByRole('button', { name: 'id ▲' }).click();
+    await expect.poll(() => browser.getByTestId('browse-row').first().locator('td').nth(1).textContent()).toBe('1500');
+    expect(await range.textContent()).toBe('rows 1–300');
+    await browser.getByLabel('Filter column').selectOption('customer_id');
+    await browser.getByLabel('Filter value').fill('7');
+    await browser.getByRole('button', { name: 'Add filter' }).click();
+    await expect.poll(() => range.textContent()).toBe('rows 1–11 (end)');
+    expect(await browser.getByTestId('filter-chip').textContent()).toMatch(/^customer_id = 7/);
+    const cells = await browser.getByTestId('browse-row').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent));
+    expect(new Set(cells)).toEqual(new Set(['7']));
+    await browser.getByLabel('Filter value').fill('x');
+    await browser.getByLabel('Filter operator').selectOption('<');
+    await browser.getByLabel('Filter column').selectOption('ordered_at');
+    await browser.getByRole('button', { name: 'Remove filter 1' }).click();
+    await expect.poll(() => range.textContent()).toBe('rows 1–300');
+    await page.getByRole('button', { name: 'Close orders' }).click();
+  });
+
   it('connects over SSH: the host key prompt shows the fingerprint, trust is remembered, the query runs', async () => {
     await page.getByRole('button', { name: /Staging over SSH/ }).click();
     const prompt = page.getByTestId('prompt-hostKey');

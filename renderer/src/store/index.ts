@@ -3,10 +3,11 @@ import { createAppSlice, type AppSlice } from './appSlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createProfilesSlice, type ProfilesSlice } from './profilesSlice';
 import { createPromptsSlice, type PromptsSlice } from './promptsSlice';
+import { createSchemaSlice, type SchemaSlice } from './schemaSlice';
 import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice;
+export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice;
 
 /** One store built from slices; components read it through the selectors below. */
 export const useBurrowStore = create<BurrowState>()((...args) => ({
@@ -16,6 +17,7 @@ export const useBurrowStore = create<BurrowState>()((...args) => ({
   ...createPromptsSlice(...args),
   ...createWorkspaceSlice(...args),
   ...createEditorSlice(...args),
+  ...createSchemaSlice(...args),
 }));
 
 export const selectApp = (state: BurrowState): BurrowState['app'] => state.app;
@@ -31,3 +33,5 @@ export const selectActiveTab = (state: BurrowState): BurrowState['tabs'][number]
   state.tabs.find((tab) => tab.id === state.activeTabId);
 export const selectEditor = (state: BurrowState): BurrowState['editor'] => state.editor;
 export const selectKeys = (state: BurrowState): BurrowState['keys'] => state.keys;
+export const selectSchemas = (state: BurrowState): BurrowState['schemas'] => state.schemas;
+export const selectBrowsers = (state: BurrowState): BurrowState['browsers'] => state.browsers;

@@ -11,12 +11,16 @@ export interface QueryTab {
   /** Index of the result set shown in the grid. */
   resultIndex: number;
   error: string | null;
+  /** Set for a table browser tab (see SchemaSlice.browsers); such a tab has no SQL. */
+  browserId?: string;
 }
 
 export interface WorkspaceSlice {
   tabs: QueryTab[];
   activeTabId: string | null;
   openTab(sessionId: string, title: string, sql?: string): string;
+  /** A tab browsing `browserId`'s table. */
+  openBrowserTab(sessionId: string, title: string, browserId: string): string;
   closeTab(tabId: string): void;
   selectTab(tabId: string): void;
   setSql(tabId: string, sql: string): void;
@@ -44,6 +48,11 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], Workspac
     openTab(sessionId, title, sql = '') {
       const id = `tab-${++tabCounter}`;
       set((state) => ({ tabs: [...state.tabs, { id, sessionId, title, sql, run: null, resultIndex: 0, error: null }], activeTabId: id }));
+      return id;
+    },
+    openBrowserTab(sessionId, title, browserId) {
+      const id = `tab-${++tabCounter}`;
+      set((state) => ({ tabs: [...state.tabs, { id, sessionId, title, sql: '', run: null, resultIndex: 0, error: null, browserId }], activeTabId: id }));
       return id;
     },
     closeTab(tabId) {

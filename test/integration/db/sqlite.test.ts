@@ -69,7 +69,7 @@ describe('SQLite files', () => {
     expect(info.tables.map((t) => [t.name, t.kind])).toEqual([['big_orders', 'view'], ['customers', 'table'], ['orders', 'table']]);
     const orders = info.tables.find((t) => t.name === 'orders')!;
     expect(orders.columns.map((c) => [c.name, c.dataType, c.nullable, c.primaryKey])).toEqual([
-      ['id', 'INTEGER', true, true], ['customer_id', 'INTEGER', false, false], ['total', 'NUMERIC', true, false], ['note', 'TEXT', true, false],
+      ['id', 'INTEGER', false, true], ['customer_id', 'INTEGER', false, false], ['total', 'NUMERIC', true, false], ['note', 'TEXT', true, false],
     ]);
     expect(orders.indexes).toEqual([{ name: 'orders_customer', columns: ['customer_id'], unique: false, primary: false }]);
     expect(orders.foreignKeys).toMatchObject([{ columns: ['customer_id'], referencedTable: 'customers', referencedColumns: ['id'] }]);

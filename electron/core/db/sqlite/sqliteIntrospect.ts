@@ -14,8 +14,12 @@ export async function introspectSqlite(query: CatalogQuery, file: string, schema
   const foreignKeys: ForeignKeyRow[] = [];
   for (const [nameValue] of tableRows) {
     const table = asText(nameValue);
-    for (const r of await query('SELECT cid, name, type, "notnull", dflt_value, pk FROM pragma_table_info(?, ?)', [table, target])) {
-      columns.push([target, table, { ordinal: Number(r[0]) + 1, name: asText(r[1]), dataType: asText(r[2]), nullable: !asBool(r[3]), default: asNullableText(r[4]), primaryKey: Number(r[5]) > 0 }]);
+    const info = await query('SELECT cid, name, type, "notnull", dflt_value, pk FROM pragma_table_info(?, ?)', [table, target]);
+    const keyColumns = info.filter((r) => Number(r[5]) > 0).length;
+    for (const r of info) {
+      // A lone INTEGER PRIMARY KEY is the rowid: never NULL, though the pragma does not say "notnull".
+      const rowid = keyColumns === 1 && Number(r[5]) === 1 && asText(r[2]).toUpperCase() === 'INTEGER';
+      columns.push([target, table, { ordinal: Number(r[0]) + 1, name: asText(r[1]), dataType: asText(r[2]), nullable: !asBool(r[3]) && !rowid, default: asNullableText(r[4]), primaryKey: Number(r[5]) > 0 }]);
     }
     for (const r of await query('SELECT name, "unique", origin FROM pragma_index_list(?, ?)', [table, target])) {
       const indexName = asText(r[0]);

@@ -1,47 +1,53 @@
 import { useCallback } from 'react';
+import type { QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
+import { SchemaTree } from '../schema/SchemaTree';
+import { TableBrowser } from '../schema/TableBrowser';
 import { ResultsGrid } from './ResultsGrid';
 import { SqlEditor } from './SqlEditor';
 
-export function QueryWorkspace() {
-  const tabs = useBurrowStore(selectTabs);
-  const active = useBurrowStore(selectActiveTab);
-  const sessions = useBurrowStore(selectSessions);
-  const { selectTab, closeTab, setSql, runTab, cancelTab, selectResult } = useBurrowStore.getState();
-  const run = useCallback(() => {
-    if (active) void runTab(active.id);
-  }, [active, runTab]);
-
-  if (!active) return <p className="muted">Open a connection from the list to start a query.</p>;
-  const session = sessions[active.sessionId];
-  const status = active.run;
-  const result = status?.results[active.resultIndex];
-  const running = status?.state === 'running' || status?.state === 'queued';
-
+function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
+  const close = (tab: QueryTab): void => {
+    const store = useBurrowStore.getState();
+    store.closeTab(tab.id);
+    if (tab.browserId) store.closeBrowser(tab.browserId);
+  };
   return (
-    <section className="query" aria-label="Query">
-      <nav className="tabs" role="tablist">
-        {tabs.map((tab) => (
-          <span key={tab.id} role="tab" aria-selected={tab.id === active.id} className="tab">
-            <button type="button" onClick={() => selectTab(tab.id)}>{tab.title}</button>
-            <button type="button" aria-label={`Close ${tab.title}`} onClick={() => closeTab(tab.id)}>×</button>
-          </span>
-        ))}
-      </nav>
-      <SqlEditor value={active.sql} onChange={(sql) => setSql(active.id, sql)} onRun={run} />
+    <nav className="tabs" role="tablist">
+      {tabs.map((tab) => (
+        <span key={tab.id} role="tab" aria-selected={tab.id === activeId} className="tab">
+          <button type="button" onClick={() => useBurrowStore.getState().selectTab(tab.id)}>{tab.browserId ? `▦ ${tab.title}` : tab.title}</button>
+          <button type="button" aria-label={`Close ${tab.title}`} onClick={() => close(tab)}>×</button>
+        </span>
+      ))}
+    </nav>
+  );
+}
+
+function QueryPane({ tab }: { tab: QueryTab }) {
+  const sessions = useBurrowStore(selectSessions);
+  const { setSql, runTab, cancelTab, selectResult } = useBurrowStore.getState();
+  const run = useCallback(() => void runTab(tab.id), [tab.id, runTab]);
+  const session = sessions[tab.sessionId];
+  const status = tab.run;
+  const result = status?.results[tab.resultIndex];
+  const running = status?.state === 'running' || status?.state === 'queued';
+  return (
+    <>
+      <SqlEditor value={tab.sql} onChange={(sql) => setSql(tab.id, sql)} onRun={run} />
       <div className="toolbar">
         <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run">Run</button>
-        <button type="button" onClick={() => void cancelTab(active.id)} disabled={!running}>Cancel</button>
+        <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
         <span className="muted" data-testid="run-status">
           {session ? `${session.profileName} · ${session.state}` : 'disconnected'}
           {status ? ` · ${status.state} · ${Math.round(status.elapsedMs)} ms` : ''}
         </span>
       </div>
-      {active.error && <p className="error-text" role="alert" data-testid="query-error">{active.error}</p>}
+      {tab.error && <p className="error-text" role="alert" data-testid="query-error">{tab.error}</p>}
       {status && status.results.length > 1 && (
         <nav className="result-tabs">
           {status.results.map((r, index) => (
-            <button key={r.resultId} type="button" aria-pressed={index === active.resultIndex} onClick={() => selectResult(active.id, index)}>
+            <button key={r.resultId} type="button" aria-pressed={index === tab.resultIndex} onClick={() => selectResult(tab.id, index)}>
               {r.kind === 'rows' ? `Result ${index + 1}` : (r.command ?? 'OK')}
             </button>
           ))}
@@ -56,6 +62,24 @@ export function QueryWorkspace() {
         </>
       )}
       {result && result.kind === 'command' && <p data-testid="command-result">{result.command ?? 'OK'} · {result.rowsAffected ?? 0} rows affected</p>}
-    </section>
+    </>
+  );
+}
+
+/** The open tabs (SQL editors and table browsers) beside the schema tree of the active tab's session. */
+export function QueryWorkspace() {
+  const tabs = useBurrowStore(selectTabs);
+  const active = useBurrowStore(selectActiveTab);
+  const sessions = useBurrowStore(selectSessions);
+  if (!active) return <p className="muted">Open a connection from the list to start a query.</p>;
+  const live = sessions[active.sessionId]?.state;
+  return (
+    <div className="workspace-body">
+      {(live === 'ready' || live === 'reconnecting') && <SchemaTree sessionId={active.sessionId} />}
+      <section className="query" aria-label={active.browserId ? 'Table' : 'Query'}>
+        <TabBar tabs={tabs} activeId={active.id} />
+        {active.browserId ? <TableBrowser browserId={active.browserId} /> : <QueryPane tab={active} />}
+      </section>
+    </div>
   );
 }

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import type { TableInfo } from '../../../../shared/query';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { selectSchemas, useBurrowStore } from '../../store';
+
+const qualified = (table: TableInfo): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
+const rowsLabel = (rows: number | null): string => (rows === null || rows < 0 ? '' : rows >= 10_000 ? `~${Math.round(rows / 1000)}k` : `~${rows}`);
+
+function TableNode({ table, onOpen }: { table: TableInfo; onOpen(table: TableInfo): void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li className="tree-table" data-testid="tree-table">
+      <button type="button" className="tree-toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${qualified(table)}`} onClick={() => setOpen(!open)}>{open ? '▾' : '▸'}</button>
+      <button type="button" className="tree-name" title={`Browse ${qualified(table)}`} onClick={() => onOpen(table)}>
+        {table.kind === 'view' ? '◇' : '▦'} {table.name}
+      </button>
+      <span className="muted"> {rowsLabel(table.estimatedRows)}</span>
+      {open && (
+        <ul className="tree-columns">
+          {table.columns.map((column) => (
+            <li key={column.name} data-testid="tree-column">
+              {column.primaryKey ? <span className="pk" title="primary key">PK </span> : null}{column.name} <span className="muted">{column.dataType}{column.nullable ? '' : ' not null'}</span>
+            </li>
+          ))}
+          {table.indexes.filter((index) => !index.primary).map((index) => (
+            <li key={`i-${index.name}`} className="muted">index {index.name} ({index.columns.join(', ')}){index.unique ? ' unique' : ''}</li>
+          ))}
+          {table.foreignKeys.map((fk) => (
+            <li key={`f-${fk.name}`} className="muted">→ {fk.referencedTable} ({fk.columns.join(', ')})</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** The session's schemas, tables and views (with row estimates); a table opens in a browser tab. */
+export function SchemaTree({ sessionId }: { sessionId: string }) {
+  const schemas = useBurrowStore(selectSchemas);
+  const state = schemas[sessionId];
+  const [filter, setFilter] = useState('');
+  useEffect(() => {
+    if (!useBurrowStore.getState().schemas[sessionId]) void useBurrowStore.getState().loadSchema(sessionId);
+  }, [sessionId]);
+
+  const open = (table: TableInfo): void => {
+    const store = useBurrowStore.getState();
+    const browserId = `browse-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    store.openBrowser(browserId, sessionId, { schema: table.schema, name: table.name });
+    store.openBrowserTab(sessionId, table.name, browserId);
+  };
+
+  return (
+    <aside className="schema-tree" aria-label="Schema" data-testid="schema-tree">
+      <header className="schema-header">
+        <input aria-label="Filter tables" placeholder="filter tables" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <button type="button" className="small" onClick={() => void useBurrowStore.getState().loadSchema(sessionId)}>Refresh</button>
+      </header>
+      {(!state || state.status === 'loading') && <p className="muted">Loading schema…</p>}
+      {state?.status === 'failed' && <ErrorNotice error={state.error} />}
+      {state?.status === 'ready' && (
+        <ul className="tree">
+          {[...new Set(state.info.tables.map((t) => t.schema ?? ''))].map((schema) => {
+            const tables = state.info.tables.filter((t) => (t.schema ?? '') === schema && t.name.toLowerCase().includes(filter.toLowerCase()));
+            if (tables.length === 0) return null;
+            return (
+              <li key={schema || '(default)'} className="tree-schema">
+                <span className="tree-schema-name">{schema || state.info.currentDatabase || 'main'}</span>
+                <ul>{tables.map((table) => <TableNode key={qualified(table)} table={table} onOpen={open} />)}</ul>
+              </li>
+            );
+          })}
+          {state.info.tables.length === 0 && <li className="muted">No tables.</li>}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,84 @@
+import type { StateCreator } from 'zustand';
+import type { BurrowErrorShape } from '../../../shared/errors';
+import type { BrowsePage, BrowseRequest, SchemaInfo } from '../../../shared/query';
+import { burrow } from '../ipc/client';
+
+export type SchemaState = { status: 'loading' } | { status: 'ready'; info: SchemaInfo } | { status: 'failed'; error: BurrowErrorShape };
+
+export type BrowseTable = { schema: string | null; name: string };
+export type BrowseSort = NonNullable<BrowseRequest['sort']>[number];
+export type BrowseFilter = NonNullable<BrowseRequest['filters']>[number];
+
+/** One table browser: what it asks for (sort, filters, page) and the page it shows. */
+export interface BrowseView {
+  id: string;
+  sessionId: string;
+  table: BrowseTable;
+  sort: BrowseSort[];
+  filters: BrowseFilter[];
+  offset: number;
+  limit: number;
+  page: BrowsePage | null;
+  loading: boolean;
+  error: string | null;
+}
+
+export interface SchemaSlice {
+  /** Introspection per session id. */
+  schemas: Record<string, SchemaState>;
+  /** Table browsers by id; a browser tab in the workspace points at one. */
+  browsers: Record<string, BrowseView>;
+  loadSchema(sessionId: string): Promise<void>;
+  openBrowser(id: string, sessionId: string, table: BrowseTable): void;
+  browse(id: string, change?: Partial<Pick<BrowseView, 'sort' | 'filters' | 'offset'>>): Promise<void>;
+  closeBrowser(id: string): void;
+}
+
+export const BROWSE_PAGE_ROWS = 300;
+
+/** Pure: the sort after clicking a column header (ascending, then descending, then off). */
+export function nextSort(sort: readonly BrowseSort[], column: string): BrowseSort[] {
+  const current = sort.find((s) => s.column === column);
+  if (!current) return [{ column, direction: 'asc' }];
+  if (current.direction === 'asc') return [{ column, direction: 'desc' }];
+  return [];
+}
+
+export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> = (set, get) => {
+  const patchBrowser = (id: string, change: Partial<BrowseView>): void =>
+    set((state) => (state.browsers[id] ? { browsers: { ...state.browsers, [id]: { ...state.browsers[id], ...change } } } : {}));
+
+  return {
+    schemas: {},
+    browsers: {},
+    async loadSchema(sessionId) {
+      set((state) => ({ schemas: { ...state.schemas, [sessionId]: { status: 'loading' } } }));
+      const result = await burrow().schema.introspect({ connectionId: sessionId });
+      set((state) => ({ schemas: { ...state.schemas, [sessionId]: result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error } } }));
+    },
+    openBrowser(id, sessionId, table) {
+      set((state) => ({
+        browsers: { ...state.browsers, [id]: { id, sessionId, table, sort: [], filters: [], offset: 0, limit: BROWSE_PAGE_ROWS, page: null, loading: false, error: null } },
+      }));
+      void get().browse(id);
+    },
+    async browse(id, change = {}) {
+      const view = get().browsers[id];
+      if (!view) return;
+      const next = { ...view, ...change };
+      patchBrowser(id, { ...change, loading: true, error: null });
+      const result = await burrow().schema.browse({
+        connectionId: next.sessionId, table: next.table, sort: next.sort, filters: next.filters, offset: next.offset, limit: next.limit,
+      });
+      if (result.ok) patchBrowser(id, { page: result.value, loading: false });
+      else patchBrowser(id, { loading: false, error: `${result.error.code}: ${result.error.message}` });
+    },
+    closeBrowser(id) {
+      set((state) => {
+        const browsers = { ...state.browsers };
+        delete browsers[id];
+        return { browsers };
+      });
+    },
+  };
+};
