@@ -5,6 +5,7 @@ import type { Hop, HopAuth } from '../../../shared/route';
 import { defaultAgentSocket, openAgent } from './agents';
 import type { PausableDeadline } from './deadline';
 import type { SessionMemory } from './sessionMemory';
+import { tunnelError } from './tunnelError';
 import type { CredentialSource, PromptBroker } from './types';
 
 export interface AuthContext {
@@ -89,7 +90,7 @@ export function createAuthHandler(ctx: AuthContext): { handler: AuthHandlerMiddl
           report.notes.push('no SSH agent: SSH_AUTH_SOCK is not set and no agent socket is configured');
           return null;
         }
-        const only = method.keyId ? await ctx.credentials.publicKey(method.keyId) : null;
+        const only = method.keyId ? await ctx.credentials.publicKey(method.keyId).catch(explainMissingKey) : null;
         return { type: 'agent', username, agent: openAgent(socket, only) };
       }
       case 'keyboard-interactive':
@@ -127,7 +128,7 @@ export function createAuthHandler(ctx: AuthContext): { handler: AuthHandlerMiddl
     let passphrase = ctx.memory.passphrase(keyId) ?? undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        const key = await ctx.credentials.privateKey(keyId, passphrase);
+        const key = await ctx.credentials.privateKey(keyId, passphrase).catch(explainMissingKey);
         if (passphrase !== undefined) ctx.memory.rememberPassphrase(keyId, passphrase);
         return key;
       } catch (error) {
@@ -145,6 +146,16 @@ export function createAuthHandler(ctx: AuthContext): { handler: AuthHandlerMiddl
         passphrase = answer;
       }
     }
+  };
+
+  /** A hop naming a key that was deleted from Burrow's keys: say which hop, and what to do. */
+  const explainMissingKey = (error: unknown): never => {
+    if (error instanceof BurrowError && error.code === 'NOT_FOUND') {
+      throw tunnelError('NOT_FOUND', 'auth', ctx.label,
+        `the SSH key this hop uses is no longer in Burrow's keys (${error.message}); edit the connection and choose another key, or import the key again`,
+        { keyMissing: true });
+    }
+    throw error;
   };
 
   const cancelled = (): null => {

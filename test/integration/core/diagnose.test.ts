@@ -148,6 +148,15 @@ describe('core: sessions.diagnose runs a draft stage by stage', () => {
     expect(report.target.stages[0]?.detail).toMatch(/^SQLite 3\./);
   });
 
+  it('a hop whose key was deleted says which hop and what to do', async () => {
+    const spare = await generateKey(dir.path, 'spare_ed25519');
+    const spareId = value<{ id: string }>(await core.dispatch('keys.import', { source: { kind: 'path', path: spare.privateKeyPath } })).id;
+    value(await core.dispatch('keys.delete', { id: spareId }));
+    const report = await diagnose({ draft: draft({ ssh: { hops: [{ ...bastionHop(), auth: [{ type: 'publickey', keyId: spareId }] }] } }) });
+    expect(stagesOf(report.hops[0]!.stages)).toEqual(['dns:ok', 'tcp:ok', 'handshake:ok', 'hostkey:ok', 'auth:NOT_FOUND']);
+    expect(report.error?.message).toMatch(/^hop 1\/1 bastion .*: the SSH key this hop uses is no longer in Burrow's keys .*choose another key/);
+  });
+
   it('a draft that does not validate is VALIDATION naming the field', async () => {
     const result = await core.dispatch('sessions.diagnose', { draft: draft({ ssh: { hops: [{ ...bastionHop(), port: 70000 }] } }) });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
