@@ -3,6 +3,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { selectConnecting, selectLoadProfiles, selectProfiles, useBurrowStore } from '../../store';
 import { groupProfiles } from '../../store/profilesSlice';
 import { KeysPanel } from '../keys/KeysPanel';
+import { ImportPanel } from './ImportPanel';
 import { HostKeyChanged } from '../knownHosts/HostKeyChanged';
 import { KnownHostsPanel } from '../knownHosts/KnownHostsPanel';
 import { emptyForm, formFromProfile } from './profileDraft';
@@ -15,6 +16,7 @@ export function ConnectionsSidebar() {
   const loadProfiles = useBurrowStore(selectLoadProfiles);
   const [showKeys, setShowKeys] = useState(false);
   const [showHosts, setShowHosts] = useState(false);
+  const [showImport, setShowImport] = useState(false);
   useEffect(() => {
     void loadProfiles();
   }, [loadProfiles]);
@@ -32,11 +34,13 @@ export function ConnectionsSidebar() {
         <span>
           <button type="button" className="small" onClick={() => setShowKeys(true)}>Keys</button>{' '}
           <button type="button" className="small" onClick={() => setShowHosts(true)}>Hosts</button>{' '}
+          <button type="button" className="small" onClick={() => setShowImport(true)}>Import</button>{' '}
           <button type="button" className="small" onClick={() => useBurrowStore.getState().openEditor(emptyForm())}>New</button>
         </span>
       </header>
       {showKeys && <KeysPanel onClose={() => setShowKeys(false)} />}
       {showHosts && <KnownHostsPanel onClose={() => setShowHosts(false)} />}
+      {showImport && <ImportPanel onClose={() => setShowImport(false)} />}
       {profiles.status === 'failed' && <ErrorNotice error={profiles.error} />}
       {profiles.status === 'ready' && profiles.profiles.length === 0 && <p className="empty">No saved connections yet.</p>}
       {profiles.status === 'ready' &&

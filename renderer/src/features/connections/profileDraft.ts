@@ -1,5 +1,6 @@
+import type { ParsedUrl } from '../../../../shared/imports';
 import type { Engine, Profile } from '../../../../shared/profile';
-import type { HopAuth } from '../../../../shared/route';
+import type { Hop, HopAuth, Route } from '../../../../shared/route';
 
 /** The form's working copy of a profile: every field a string or simple value the inputs edit. */
 export interface HopForm {
@@ -80,20 +81,51 @@ export function formFromProfile(profile: Profile): ProfileForm {
     keepaliveCount: String(profile.ssh.keepalive.countMax),
     connectTimeoutSeconds: String(profile.ssh.connectTimeoutSeconds),
     kept: { colour: profile.colour, environment: profile.environment, safeMode: profile.safeMode, startupSql: profile.startupSql },
-    hops: profile.ssh.hops.map((hop) => {
-      const types = hop.auth.map((a) => a.type).join('+');
-      const key = hop.auth.find((a): a is Extract<HopAuth, { type: 'publickey' }> => a.type === 'publickey');
-      const agent = hop.auth.find((a): a is Extract<HopAuth, { type: 'agent' }> => a.type === 'agent');
-      const method: HopForm['method'] =
-        types === 'publickey+keyboard-interactive' ? 'publickey+keyboard-interactive'
-          : (hop.auth[0]?.type === 'none' ? 'password' : (hop.auth[0]?.type ?? 'publickey'));
-      const keyId = key?.keyId ?? agent?.keyId ?? '';
-      const agentSocket = agent?.socket ?? '';
-      return {
-        id: hop.id, name: hop.name ?? '', host: hop.host, port: String(hop.port), username: hop.username, method,
-        keyId, agentSocket, password: '', loaded: { auth: hop.auth, method, keyId, agentSocket },
-      };
-    }),
+    hops: profile.ssh.hops.map(hopFormFromHop),
+  };
+}
+
+/** One saved (or imported) hop as the form shows it; its auth list is kept unless edited. */
+export function hopFormFromHop(hop: Hop): HopForm {
+  const types = hop.auth.map((a) => a.type).join('+');
+  const key = hop.auth.find((a): a is Extract<HopAuth, { type: 'publickey' }> => a.type === 'publickey');
+  const agent = hop.auth.find((a): a is Extract<HopAuth, { type: 'agent' }> => a.type === 'agent');
+  const method: HopForm['method'] =
+    types === 'publickey+keyboard-interactive' ? 'publickey+keyboard-interactive'
+      : (hop.auth[0]?.type === 'none' ? 'password' : (hop.auth[0]?.type ?? 'publickey'));
+  const keyId = key?.keyId ?? agent?.keyId ?? '';
+  const agentSocket = agent?.socket ?? '';
+  return {
+    id: hop.id, name: hop.name ?? '', host: hop.host, port: String(hop.port), username: hop.username, method,
+    keyId, agentSocket, password: '', loaded: { auth: hop.auth, method, keyId, agentSocket },
+  };
+}
+
+/** A new connection's form with an imported SSH route (keepalive and timeout included). */
+export function formWithRoute(route: Route, name: string): ProfileForm {
+  return {
+    ...emptyForm(),
+    name,
+    hops: route.hops.map((hop) => ({ ...hopFormFromHop(hop), id: newHopId() })),
+    keepaliveSeconds: String(route.keepalive.intervalSeconds),
+    keepaliveCount: String(route.keepalive.countMax),
+    connectTimeoutSeconds: String(route.connectTimeoutSeconds),
+  };
+}
+
+/** A new connection's form from a parsed connection URL (the password, if any, is typed again). */
+export function formFromUrl(parsed: ParsedUrl['draft']): ProfileForm {
+  return {
+    ...emptyForm(),
+    name: parsed.name,
+    engine: parsed.engine,
+    host: parsed.host,
+    port: parsed.port === null ? '' : String(parsed.port),
+    database: parsed.database,
+    user: parsed.user,
+    tlsMode: parsed.tls.mode,
+    caPath: parsed.tls.ca?.path ?? '',
+    serverName: parsed.tls.serverName ?? '',
   };
 }
 
