@@ -66,11 +66,17 @@ export class AckPacer {
     });
   }
 
-  /** Adjusts every open channel that consumed data since its last adjust. */
+  /** Adjusts every open channel that consumed data since its last adjust, in one write to the transport. */
   private adjustConsumed(): void {
-    for (const channel of this.channels) {
-      if (channel.outgoing.state !== 'open' || channel._waitChanDrain || channel.incoming.window >= MAX_WINDOW) continue;
-      windowAdjust(channel);
+    const transport = (this.client as unknown as { _sock?: NodeJS.WritableStream & { cork?(): void; uncork?(): void } })._sock;
+    transport?.cork?.();
+    try {
+      for (const channel of this.channels) {
+        if (channel.outgoing.state !== 'open' || channel._waitChanDrain || channel.incoming.window >= MAX_WINDOW) continue;
+        windowAdjust(channel);
+      }
+    } finally {
+      transport?.uncork?.();
     }
   }
 }

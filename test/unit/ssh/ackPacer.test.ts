@@ -85,4 +85,22 @@ describe('AckPacer', () => {
     await hop.tick();
     expect(hop.adjusts).toEqual([{ id: 1, bytes: 5000 }]);
   });
+
+  it('sends the adjusts of several channels in one write: the transport is corked around them', async () => {
+    const hop = fakeHop();
+    const events: string[] = [];
+    Object.assign(hop.transport, { cork: () => events.push('cork'), uncork: () => events.push('uncork') });
+    const protocol = hop.protocol as { channelWindowAdjust(id: number, bytes: number): void };
+    const adjust = protocol.channelWindowAdjust.bind(protocol);
+    protocol.channelWindowAdjust = (id, bytes) => {
+      events.push(`adjust ${id}`);
+      adjust(id, bytes);
+    };
+    const pacer = new AckPacer(hop.client);
+    pacer.track(hop.channel(1, 100));
+    pacer.track(hop.channel(2, 200));
+    hop.transport.emit('data', Buffer.alloc(300));
+    await hop.tick();
+    expect(events).toEqual(['cork', 'adjust 1', 'adjust 2', 'uncork']);
+  });
 });
