@@ -45,6 +45,9 @@ export function nextSort(sort: readonly BrowseSort[], column: string): BrowseSor
 }
 
 export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> = (set, get) => {
+  /** The latest request per browser: a slower answer to an earlier click must not replace a newer page. */
+  const latest = new Map<string, number>();
+  let requests = 0;
   const patchBrowser = (id: string, change: Partial<BrowseView>): void =>
     set((state) => (state.browsers[id] ? { browsers: { ...state.browsers, [id]: { ...state.browsers[id], ...change } } } : {}));
 
@@ -67,13 +70,17 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
       if (!view) return;
       const next = { ...view, ...change };
       patchBrowser(id, { ...change, loading: true, error: null });
+      const request = ++requests;
+      latest.set(id, request);
       const result = await burrow().schema.browse({
         connectionId: next.sessionId, table: next.table, sort: next.sort, filters: next.filters, offset: next.offset, limit: next.limit,
       });
+      if (latest.get(id) !== request) return;
       if (result.ok) patchBrowser(id, { page: result.value, loading: false });
       else patchBrowser(id, { loading: false, error: `${result.error.code}: ${result.error.message}` });
     },
     closeBrowser(id) {
+      latest.delete(id);
       set((state) => {
         const browsers = { ...state.browsers };
         delete browsers[id];
