@@ -55,9 +55,10 @@ describe('e2e: SSH key management in the UI', () => {
     await expect.poll(() => page.getByTestId('key-row').count()).toBe(2);
     expect(await page.getByTestId('key-row').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^laptop.*ed25519 256.*SHA256:/)]));
 
-    await page.getByRole('button', { name: 'Import…' }).click();
-    await page.getByLabel('…or paste the private key').fill(locked.publicKey);
-    await page.getByRole('button', { name: 'Import' }).click();
+    const panel = page.getByTestId('keys-panel');
+    await panel.getByRole('button', { name: 'Import…' }).click();
+    await panel.getByLabel('…or paste the private key').fill(locked.publicKey);
+    await panel.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => page.getByTestId('import-error').textContent()).toMatch(/public key, not a private key/);
   });
 });
