@@ -46,6 +46,8 @@ export const hopSchema = z.object({
   /** Passed to the server untouched, including bastion forms such as `alice%bastion%db@10.1.2.3`. */
   username: z.string().min(1, 'username is required').max(512),
   auth: z.array(hopAuthSchema).min(1, 'choose at least one auth method').max(8),
+  /** Keep ssh2's protocol trace of this hop (redacted) for the session's SSH log. */
+  debugLog: z.boolean().optional(),
 });
 export type Hop = z.infer<typeof hopSchema>;
 

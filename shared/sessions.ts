@@ -35,3 +35,14 @@ export type SessionStateEvent = z.infer<typeof sessionStateEventSchema>;
 export const sessionsOpenRequestSchema = z.object({ profileId: z.string().min(1).max(64) }).strict();
 export const sessionsCloseRequestSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
 export const sessionsListRequestSchema = z.object({}).strict();
+
+export const sessionsDebugLogRequestSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
+/** The SSH log of each hop that keeps one (its `debugLog` is on), redacted. */
+export const sessionDebugLogSchema = z.array(z.object({
+  index: z.number().int().min(1),
+  host: z.string(),
+  port: z.number().int(),
+  name: z.string().optional(),
+  lines: z.array(z.string()),
+}));
+export type SessionDebugLog = z.infer<typeof sessionDebugLogSchema>;

@@ -14,7 +14,15 @@ import {
   runStatusSchema,
   schemaInfoSchema,
 } from '../query';
-import { sessionInfoSchema, sessionStateEventSchema, sessionsCloseRequestSchema, sessionsListRequestSchema, sessionsOpenRequestSchema } from '../sessions';
+import {
+  sessionDebugLogSchema,
+  sessionInfoSchema,
+  sessionStateEventSchema,
+  sessionsCloseRequestSchema,
+  sessionsDebugLogRequestSchema,
+  sessionsListRequestSchema,
+  sessionsOpenRequestSchema,
+} from '../sessions';
 
 export const pendingPromptSchema = z.object({ id: z.string(), request: promptRequestSchema });
 export const promptsAnswerRequestSchema = z.object({ id: z.string().min(1).max(64), answer: z.unknown() }).strict();
@@ -28,6 +36,7 @@ export const sessionChannels = {
   'sessions.close': { request: sessionsCloseRequestSchema, response: z.object({ closed: z.boolean() }) },
   'sessions.list': { request: sessionsListRequestSchema, response: z.array(sessionInfoSchema) },
   'sessions.diagnose': { request: sessionsDiagnoseRequestSchema, response: diagnosisSchema },
+  'sessions.debugLog': { request: sessionsDebugLogRequestSchema, response: sessionDebugLogSchema },
   'query.run': { request: queryRunRequestSchema, response: runStatusSchema },
   'query.status': { request: queryStatusRequestSchema, response: runStatusSchema },
   'query.rows': { request: queryRowsRequestSchema, response: rowsWindowSchema },

@@ -117,6 +117,10 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => page.getByTestId('grid-row').last().locator('.cell').first().textContent()).toBe('1000');
     const known = value<{ host: string; port: number }[]>(await host.core.dispatch('knownHosts.list', {}));
     expect(known.map((k) => `${k.host}:${k.port}`)).toEqual([`${sshd.host}:${sshd.port}`]);
+    // No hop of this profile keeps an SSH log, and the dialog says how to get one.
+    await page.getByRole('button', { name: 'SSH log' }).click();
+    await expect.poll(() => page.getByTestId('ssh-log').locator('.empty').textContent()).toMatch(/^No hop of this connection keeps a log/);
+    await page.getByTestId('ssh-log').getByRole('button', { name: 'Close' }).click();
   });
 
   it('shows a query error with its code, and the session stays usable', async () => {

@@ -11,6 +11,7 @@ export function sessionHandlers(sessions: SessionManager, tester: ProfileTester,
   return {
     'sessions.open': (request) => sessions.open(request),
     'sessions.diagnose': (request) => tester.diagnose(request),
+    'sessions.debugLog': (request) => sessions.debugLog(request),
     'sessions.close': (request) => sessions.close(request),
     'sessions.list': () => sessions.list(),
     'query.run': async (request) => ({ ...queries.run({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }), connectionId: request.connectionId }),

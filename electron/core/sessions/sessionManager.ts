@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { BurrowError } from '../../../shared/errors';
 import type { DbConnectConfigInput } from '../../../shared/query';
 import type { SessionInfo, SessionState, SessionStateEvent } from '../../../shared/sessions';
-import { sessionsCloseRequestSchema, sessionsOpenRequestSchema } from '../../../shared/sessions';
+import { sessionsCloseRequestSchema, sessionsDebugLogRequestSchema, sessionsOpenRequestSchema, type SessionDebugLog } from '../../../shared/sessions';
 import type { QueryService } from '../db/queryService';
 import type { DbTransport } from '../db/types';
-import type { TunnelState } from '../ssh/tunnel';
+import type { Tunnel, TunnelState } from '../ssh/tunnel';
 import type { PromptBroker } from '../ssh/types';
 import type { Store } from '../store/createStore';
 import { parseRequest } from '../store/parseRequest';
@@ -21,6 +21,8 @@ interface LiveSession {
   transport: DbTransport;
   release: (() => Promise<void>) | null;
   relogin: Promise<void> | null;
+  /** The route's tunnel; null for direct and local connections. */
+  tunnel: Tunnel | null;
 }
 
 export interface SessionManagerDeps {
@@ -51,6 +53,7 @@ export class SessionManager {
     const config = await dbConnectConfig(profile, await databasePassword(this.deps, profile));
 
     let release: (() => Promise<void>) | null = null;
+    let tunnel: Tunnel | null = null;
     let transport: DbTransport;
     const sessionId = randomUUID();
     let session: LiveSession | null = null;
@@ -61,6 +64,7 @@ export class SessionManager {
       const onTunnelState = (state: TunnelState): void => this.onTunnelState(sessionId, profileId, state, () => session);
       const acquired = await this.deps.tunnels.acquire(profile.ssh, onTunnelState);
       release = acquired.release;
+      tunnel = acquired.tunnel;
       const target = { host: profile.host, port: config.port ?? 0 };
       transport = { kind: 'stream', open: () => acquired.tunnel.openStream(target.host, target.port) };
     } else {
@@ -96,6 +100,7 @@ export class SessionManager {
       transport,
       release,
       relogin: null,
+      tunnel,
     };
     this.sessions.set(sessionId, session);
     this.deps.emit({ sessionId, profileId, state: 'ready', part: 'database' });
@@ -112,6 +117,14 @@ export class SessionManager {
     session.info.state = 'closed';
     this.deps.emit({ sessionId, profileId: session.info.profileId, state: 'closed', part: 'database' });
     return { closed: true };
+  }
+
+  /** The SSH log of each hop of a session's route that keeps one. */
+  debugLog(payload: unknown): SessionDebugLog {
+    const { sessionId } = parseRequest(sessionsDebugLogRequestSchema, payload, 'sessions.debugLog');
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new BurrowError('NOT_FOUND', `no open session ${sessionId}; connect again`, { field: 'sessionId' });
+    return (session.tunnel?.debugLogs() ?? []).map(({ hop, lines }) => ({ index: hop.index, host: hop.host, port: hop.port, ...(hop.name ? { name: hop.name } : {}), lines }));
   }
 
   list(): SessionInfo[] {

@@ -68,7 +68,7 @@ export class TunnelPool {
 /** What makes two routes the same SSH session: hops (host, port, user, auth) and their tuning. */
 export function routeKey(route: Route): string {
   return JSON.stringify({
-    hops: route.hops.map((hop) => [hop.host.toLowerCase(), hop.port, hop.username, hop.auth]),
+    hops: route.hops.map((hop) => [hop.host.toLowerCase(), hop.port, hop.username, hop.auth, hop.debugLog === true]),
     keepalive: route.keepalive,
     timeout: route.connectTimeoutSeconds,
   });

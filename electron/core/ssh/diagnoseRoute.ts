@@ -4,16 +4,13 @@ import type { HopDiagnosis, StageResult } from '../../../shared/diagnosis';
 import type { BurrowErrorShape } from '../../../shared/errors';
 import type { HopLabel } from '../../../shared/prompts';
 import type { Route } from '../../../shared/route';
-import { redact } from '../redact';
 import { connectHop } from './connectHop';
+import { DebugLog } from './debugLog';
 import { forwardOut, openTargetChannel } from './forwardChannel';
 import type { HostKeyVerifier } from './hostKeys';
 import { SessionMemory } from './sessionMemory';
 import { asBurrowError, StageTimer } from './stageTimer';
 import type { CredentialSource, PromptBroker } from './types';
-
-/** Lines of ssh2 debug output kept per hop; the handshake and auth fit well within this. */
-const DEBUG_LOG_LINES = 400;
 
 export interface DiagnoseRouteOptions {
   route: Route;
@@ -57,6 +54,7 @@ export async function diagnoseRoute(options: DiagnoseRouteOptions): Promise<Rout
       hops.push(report);
       const timer = new StageTimer(report.stages);
       const previous = clients[index - 1];
+      const log = options.debugLog ? new DebugLog(400) : null;
       try {
         clients.push(await connectHop({
           hop,
@@ -69,12 +67,14 @@ export async function diagnoseRoute(options: DiagnoseRouteOptions): Promise<Rout
           credentials: options.credentials,
           memory,
           onStage: (stage) => timer.start(stage),
-          ...(options.debugLog ? { debug: (line: string) => appendLog(report.debugLog, line) } : {}),
+          ...(log ? { debug: (line: string) => log.add(line) } : {}),
         }));
         timer.pass();
       } catch (failure) {
         timer.fail(failure);
         throw failure;
+      } finally {
+        if (log) report.debugLog = log.snapshot();
       }
     }
     const last = clients[clients.length - 1]!;
@@ -108,9 +108,4 @@ export async function diagnoseRoute(options: DiagnoseRouteOptions): Promise<Rout
     for (const client of clients.reverse()) client.end();
   }
   return { hops, target, error };
-}
-
-function appendLog(log: string[], line: string): void {
-  if (log.length < DEBUG_LOG_LINES) log.push(redact(line));
-  else if (log.length === DEBUG_LOG_LINES) log.push(`… (more than ${DEBUG_LOG_LINES} lines; the rest is left out)`);
 }

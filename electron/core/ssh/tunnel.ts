@@ -6,6 +6,7 @@ import type { HopLabel } from '../../../shared/prompts';
 import type { Route } from '../../../shared/route';
 import { AckPacer } from './ackPacer';
 import { connectHop } from './connectHop';
+import { DebugLog } from './debugLog';
 import type { HostKeyVerifier } from './hostKeys';
 import { SessionMemory } from './sessionMemory';
 import { forwardOut, openTargetChannel } from './forwardChannel';
@@ -36,6 +37,12 @@ interface LiveHop {
   label: HopLabel;
 }
 
+/** A hop's SSH log, for hops with `debugLog` on. */
+export interface HopLog {
+  hop: HopLabel;
+  lines: string[];
+}
+
 const defaultReconnect = { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 30_000 };
 
 /**
@@ -47,6 +54,8 @@ const defaultReconnect = { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 30_000
 export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
   private hops: LiveHop[] = [];
   private readonly memory = new SessionMemory();
+  /** Per hop index, kept across reconnects so the log shows the drop and the way back. */
+  private readonly logs = new Map<number, DebugLog>();
   private readonly streams = new Set<ClientChannel>();
   private current: TunnelState = { state: 'idle' };
   private connecting: Promise<void> | null = null;
@@ -87,6 +96,25 @@ export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
     return channel;
   }
 
+  /** The SSH logs of the hops that keep one. */
+  debugLogs(): HopLog[] {
+    return this.options.route.hops.flatMap((hop, index) => {
+      const log = this.logs.get(index);
+      if (!log) return [];
+      const label: HopLabel = { index: index + 1, count: this.options.route.hops.length, host: hop.host, port: hop.port, ...(hop.name ? { name: hop.name } : {}) };
+      return [{ hop: label, lines: log.snapshot() }];
+    });
+  }
+
+  private logFor(index: number): DebugLog {
+    let log = this.logs.get(index);
+    if (!log) {
+      log = new DebugLog();
+      this.logs.set(index, log);
+    }
+    return log;
+  }
+
   async close(): Promise<void> {
     this.closedByUser = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
@@ -103,9 +131,11 @@ export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
       for (const [index, hop] of route.hops.entries()) {
         const label: HopLabel = { index: index + 1, count: route.hops.length, host: hop.host, port: hop.port, ...(hop.name ? { name: hop.name } : {}) };
         const previous = hops[index - 1];
+        const log = hop.debugLog ? this.logFor(index) : null;
         const client = await connectHop({
           hop,
           label,
+          ...(log ? { debug: (line: string) => log.add(line) } : {}),
           ...(previous ? { via: (host: string, port: number) => forwardOut(previous.client, host, port, previous.pacer) } : {}),
           connectTimeoutMs: route.connectTimeoutSeconds * 1000,
           keepalive: route.keepalive,

@@ -157,6 +157,20 @@ describe('core: sessions.diagnose runs a draft stage by stage', () => {
     expect(report.error?.message).toMatch(/^hop 1\/1 bastion .*: the SSH key this hop uses is no longer in Burrow's keys .*choose another key/);
   });
 
+  it('a live session keeps the SSH log of the hops that ask for one, redacted', async () => {
+    const saved = value<{ profile: { id: string } }>(await core.dispatch('profiles.save', draft({
+      name: 'logged', passwordPolicy: 'keychain',
+      ssh: { hops: [{ ...bastionHop(), id: 'lb', debugLog: true }, { ...innerHop(), id: 'li' }] },
+    })));
+    const session = value<{ sessionId: string }>(await core.dispatch('sessions.open', { profileId: saved.profile.id }));
+    const logs = value<{ index: number; name?: string; lines: string[] }[]>(await core.dispatch('sessions.debugLog', { sessionId: session.sessionId }));
+    expect(logs.map((log) => [log.index, log.name])).toEqual([[1, 'bastion']]);
+    expect(logs[0]!.lines.join('\n')).toMatch(/^\d\d:\d\d:\d\d\.\d{3} .*KEXINIT/m);
+    expect(JSON.stringify(logs)).not.toContain(postgres.password);
+    value(await core.dispatch('sessions.close', { sessionId: session.sessionId }));
+    expect(await core.dispatch('sessions.debugLog', { sessionId: session.sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('a draft that does not validate is VALIDATION naming the field', async () => {
     const result = await core.dispatch('sessions.diagnose', { draft: draft({ ssh: { hops: [{ ...bastionHop(), port: 70000 }] } }) });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

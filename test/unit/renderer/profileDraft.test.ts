@@ -38,7 +38,7 @@ describe('connection form <-> profiles.save payload', () => {
       ssh: {
         keepalive: { intervalSeconds: 30, countMax: 5 }, connectTimeoutSeconds: 45,
         hops: [
-          { id: 'h1', name: 'bastion', host: 'b', port: 2222, username: 'u%b%t', auth: [{ type: 'agent', socket: '/a.sock', keyId: 'k' }, { type: 'password', policy: 'ask' }] },
+          { id: 'h1', name: 'bastion', host: 'b', port: 2222, username: 'u%b%t', auth: [{ type: 'agent', socket: '/a.sock', keyId: 'k' }, { type: 'password', policy: 'ask' }], debugLog: true },
           { id: 'h2', host: 'j', username: 'v', auth: [{ type: 'password', policy: 'none' }] },
         ],
       },

@@ -135,6 +135,9 @@ export function ConnectionForm() {
                 {hop.method === 'password' && (
                   <input aria-label={`Hop ${index + 1} password`} type="password" placeholder="password (optional)" value={hop.password} onChange={(e) => setHop(index, { password: e.target.value })} />
                 )}
+                <label className="inline-small" title="Keep this hop's SSH protocol log (redacted) for the session's SSH log">
+                  <input type="checkbox" aria-label={`Hop ${index + 1} debug log`} checked={hop.debugLog} onChange={(e) => setHop(index, { debugLog: e.target.checked })} /> log
+                </label>
                 <button type="button" aria-label={`Remove hop ${index + 1}`} onClick={() => updateEditor((old) => ({ ...old, hops: old.hops.filter((_, i) => i !== index) }))}>×</button>
               </div>
             ))}

@@ -13,6 +13,8 @@ export interface HopForm {
   keyId: string;
   agentSocket: string;
   password: string;
+  /** Keep this hop's SSH protocol log for the session (redacted). */
+  debugLog: boolean;
   /** The auth list this hop was loaded with, and the form values it showed as: kept as-is unless edited. */
   loaded: { auth: HopAuth[]; method: HopForm['method']; keyId: string; agentSocket: string } | null;
 }
@@ -48,7 +50,7 @@ let hopCounter = 0;
 export const newHopId = (): string => `hop-${Date.now().toString(36)}-${++hopCounter}`;
 
 export function emptyHop(): HopForm {
-  return { id: newHopId(), name: '', host: '', port: '22', username: '', method: 'publickey', keyId: '', agentSocket: '', password: '', loaded: null };
+  return { id: newHopId(), name: '', host: '', port: '22', username: '', method: 'publickey', keyId: '', agentSocket: '', password: '', debugLog: false, loaded: null };
 }
 
 export function emptyForm(): ProfileForm {
@@ -97,7 +99,7 @@ export function hopFormFromHop(hop: Hop): HopForm {
   const agentSocket = agent?.socket ?? '';
   return {
     id: hop.id, name: hop.name ?? '', host: hop.host, port: String(hop.port), username: hop.username, method,
-    keyId, agentSocket, password: '', loaded: { auth: hop.auth, method, keyId, agentSocket },
+    keyId, agentSocket, password: '', debugLog: hop.debugLog === true, loaded: { auth: hop.auth, method, keyId, agentSocket },
   };
 }
 
@@ -186,6 +188,7 @@ export function draftFromForm(form: ProfileForm): Record<string, unknown> {
         port: numberOrText(hop.port),
         username: hop.username,
         auth: hopAuth(hop),
+        ...(hop.debugLog ? { debugLog: true } : {}),
       })),
     },
     hopPasswords,

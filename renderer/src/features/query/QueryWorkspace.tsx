@@ -1,10 +1,11 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
 import { ResultsGrid } from './ResultsGrid';
 import { SqlEditor } from './SqlEditor';
+import { SshLogDialog } from './SshLogDialog';
 
 function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
   const close = (tab: QueryTab): void => {
@@ -28,6 +29,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const sessions = useBurrowStore(selectSessions);
   const { setSql, runTab, cancelTab, selectResult } = useBurrowStore.getState();
   const run = useCallback(() => void runTab(tab.id), [tab.id, runTab]);
+  const [showLog, setShowLog] = useState(false);
   const session = sessions[tab.sessionId];
   const status = tab.run;
   const result = status?.results[tab.resultIndex];
@@ -38,11 +40,13 @@ function QueryPane({ tab }: { tab: QueryTab }) {
       <div className="toolbar">
         <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run">Run</button>
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
+        {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}
         <span className="muted" data-testid="run-status">
           {session ? `${session.profileName} · ${session.state}` : 'disconnected'}
           {status ? ` · ${status.state} · ${Math.round(status.elapsedMs)} ms` : ''}
         </span>
       </div>
+      {showLog && <SshLogDialog sessionId={tab.sessionId} onClose={() => setShowLog(false)} />}
       {tab.error && <p className="error-text" role="alert" data-testid="query-error">{tab.error}</p>}
       {status && status.results.length > 1 && (
         <nav className="result-tabs">
