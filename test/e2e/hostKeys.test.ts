@@ -1,22 +1,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/errors';
+import { value } from '../support/value';
 import { generateKey, makeTempDir, startPostgres, startSshd, type PostgresServer, type SshdServer, type TempDir } from '../env';
-import { MemoryKeychain } from '../env/memoryKeychain';
-import { startTestHost, type TestHost } from '../host/testHost';
-import { launchChromium, type LaunchedBrowser } from './chromium';
+import type { TestHost } from '../host/testHost';
+import { openUi, type Ui } from './ui';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 // A changed host key is a hard stop; the only way past it is the explicit "forget", which asks
 // first. Then the new key is shown like any unknown key, and the Hosts panel lists and forgets keys.
 describe('e2e: changed host keys and the trusted-hosts panel', () => {
   let dir: TempDir;
+  let ui: Ui;
   let host: TestHost;
-  let chromium: LaunchedBrowser;
   let page: Page;
   let sshd: SshdServer;
   let postgres: PostgresServer;
@@ -27,29 +22,26 @@ describe('e2e: changed host keys and the trusted-hosts panel', () => {
     const key = await generateKey(dir.path, 'id_ed25519');
     const impostor = await generateKey(dir.path, 'impostor_ed25519');
     [sshd, postgres] = await Promise.all([startSshd({ authorizedKeys: [key.publicKey] }), startPostgres()]);
-    host = await startTestHost({ dataDir: dir.join('data'), keychain: new MemoryKeychain() });
-    const imported = value<{ id: string }>(await host.core.dispatch('keys.import', { source: { kind: 'path', path: key.privateKeyPath } }));
-    // What Burrow remembered for this host:port is not the key the server has now.
-    const [keyType, blob] = impostor.publicKey.trim().split(/\s+/);
-    value(await host.core.dispatch('knownHosts.add', { host: sshd.host, port: sshd.port, keyType, key: blob }));
-    value(await host.core.dispatch('profiles.save', {
-      name: 'Moved server', engine: 'postgres', host: postgres.host, port: postgres.port, database: postgres.database,
-      user: postgres.user, password: postgres.password,
-      ssh: { hops: [{ id: 'h', host: sshd.host, port: sshd.port, username: sshd.account.username, auth: [{ type: 'publickey', keyId: imported.id }] }] },
-    }));
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage();
+    ui = await openUi(dir.join('data'), async (starting) => {
+      const imported = value<{ id: string }>(await starting.core.dispatch('keys.import', { source: { kind: 'path', path: key.privateKeyPath } }));
+      // What Burrow remembered for this host:port is not the key the server has now.
+      const [keyType, blob] = impostor.publicKey.trim().split(/\s+/);
+      value(await starting.core.dispatch('knownHosts.add', { host: sshd.host, port: sshd.port, keyType, key: blob }));
+      value(await starting.core.dispatch('profiles.save', {
+        name: 'Moved server', engine: 'postgres', host: postgres.host, port: postgres.port, database: postgres.database,
+        user: postgres.user, password: postgres.password,
+        ssh: { hops: [{ id: 'h', host: sshd.host, port: sshd.port, username: sshd.account.username, auth: [{ type: 'publickey', keyId: imported.id }] }] },
+      }));
+    });
+    ({ host, page } = ui);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.accept();
     });
-    await page.goto(host.url);
-    await page.getByTestId('app-ready').waitFor();
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
+    await ui?.stop();
     await Promise.all([sshd?.stop(), postgres?.stop()]);
     dir?.remove();
   });

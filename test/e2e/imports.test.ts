@@ -2,23 +2,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/errors';
+import { value } from '../support/value';
 import { generateKey, makeTempDir, type GeneratedKey, type TempDir } from '../env';
-import { MemoryKeychain } from '../env/memoryKeychain';
-import { startTestHost, type TestHost } from '../host/testHost';
-import { launchChromium, type LaunchedBrowser } from './chromium';
+import type { TestHost } from '../host/testHost';
+import { openUi, type Ui } from './ui';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 // New connections without typing the route: a host of an ssh config (its ProxyJump chain becomes
 // the hops, its IdentityFile can be imported on the spot) or a connection URL.
 describe('e2e: import a connection from ssh config or a URL', () => {
   let dir: TempDir;
+  let ui: Ui;
   let host: TestHost;
-  let chromium: LaunchedBrowser;
   let page: Page;
   let key: GeneratedKey;
   let configPath: string;
@@ -39,16 +34,12 @@ describe('e2e: import a connection from ssh config or a URL', () => {
       '  ProxyJump bastion',
       '',
     ].join('\n'), { mode: 0o600 });
-    host = await startTestHost({ dataDir: dir.join('data'), keychain: new MemoryKeychain() });
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('app-ready').waitFor();
+    ui = await openUi(dir.join('data'));
+    ({ host, page } = ui);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
+    await ui?.stop();
     dir?.remove();
   });
 

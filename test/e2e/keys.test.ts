@@ -1,15 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey, makeTempDir, type GeneratedKey, type TempDir } from '../env';
-import { MemoryKeychain } from '../env/memoryKeychain';
 import { run } from '../env/run';
-import { startTestHost, type TestHost } from '../host/testHost';
-import { launchChromium, type LaunchedBrowser } from './chromium';
+import { openUi, type Ui } from './ui';
 
 describe('e2e: SSH key management in the UI', () => {
   let dir: TempDir;
-  let host: TestHost;
-  let chromium: LaunchedBrowser;
+  let ui: Ui;
   let page: Page;
   let locked: GeneratedKey;
   let fingerprint: string;
@@ -18,18 +15,14 @@ describe('e2e: SSH key management in the UI', () => {
     dir = makeTempDir('e2e-keys');
     locked = await generateKey(dir.path, 'id_locked', { type: 'ecdsa', bits: 384, passphrase: 'correct horse' });
     fingerprint = (await run('ssh-keygen', ['-l', '-f', locked.publicKeyPath])).stdout.split(' ')[1]!;
-    host = await startTestHost({ dataDir: dir.join('data'), keychain: new MemoryKeychain() });
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('app-ready').waitFor();
+    ui = await openUi(dir.join('data'));
+    page = ui.page;
     await page.getByRole('button', { name: 'Keys', exact: true }).click();
     await page.getByTestId('keys-panel').waitFor();
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
+    await ui?.stop();
     dir?.remove();
   });
 

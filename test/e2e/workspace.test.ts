@@ -1,15 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/errors';
+import { value } from '../support/value';
 import { generateKey, makeTempDir, startPostgres, startSshd, type PostgresServer, type SshdServer, type TempDir } from '../env';
-import { MemoryKeychain } from '../env/memoryKeychain';
-import { startTestHost, type TestHost } from '../host/testHost';
-import { launchChromium, type LaunchedBrowser } from './chromium';
+import type { TestHost } from '../host/testHost';
+import { openUi, type Ui } from './ui';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Replaces the editor's text the way a user would: select all, type. */
 async function typeSql(page: Page, sql: string): Promise<void> {
@@ -21,8 +16,8 @@ async function typeSql(page: Page, sql: string): Promise<void> {
 
 describe('e2e: connect and query through the real UI', () => {
   let dir: TempDir;
+  let ui: Ui;
   let host: TestHost;
-  let chromium: LaunchedBrowser;
   let page: Page;
   let sshd: SshdServer;
   let postgres: PostgresServer;
@@ -31,22 +26,19 @@ describe('e2e: connect and query through the real UI', () => {
     dir = makeTempDir('e2e-workspace');
     const key = await generateKey(dir.path, 'id_ed25519');
     [sshd, postgres] = await Promise.all([startSshd({ authorizedKeys: [key.publicKey] }), startPostgres()]);
-    host = await startTestHost({ dataDir: dir.join('data'), keychain: new MemoryKeychain() });
-    const imported = value<{ id: string }>(await host.core.dispatch('keys.import', { source: { kind: 'path', path: key.privateKeyPath } }));
-    value(await host.core.dispatch('profiles.save', {
-      name: 'Staging over SSH', engine: 'postgres', host: postgres.host, port: postgres.port, database: postgres.database,
-      user: postgres.user, password: postgres.password, group: ['Staging'],
-      ssh: { hops: [{ id: 'bastion', host: sshd.host, port: sshd.port, username: sshd.account.username, auth: [{ type: 'publickey', keyId: imported.id }] }] },
-    }));
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('app-ready').waitFor();
+    ui = await openUi(dir.join('data'), async (starting) => {
+      const imported = value<{ id: string }>(await starting.core.dispatch('keys.import', { source: { kind: 'path', path: key.privateKeyPath } }));
+      value(await starting.core.dispatch('profiles.save', {
+        name: 'Staging over SSH', engine: 'postgres', host: postgres.host, port: postgres.port, database: postgres.database,
+        user: postgres.user, password: postgres.password, group: ['Staging'],
+        ssh: { hops: [{ id: 'bastion', host: sshd.host, port: sshd.port, username: sshd.account.username, auth: [{ type: 'publickey', keyId: imported.id }] }] },
+      }));
+    });
+    ({ host, page } = ui);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
+    await ui?.stop();
     await Promise.all([sshd?.stop(), postgres?.stop()]);
     dir?.remove();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { value } from '../../support/value';
 import type { EventPayload } from '../../../shared/contract';
-import type { Result } from '../../../shared/errors';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import {
   freePort,
@@ -17,11 +17,6 @@ import {
 } from '../../env';
 import { MemoryKeychain } from '../../env/memoryKeychain';
 
-/** Unwraps an ok envelope or fails the test with the error. */
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 // The whole path through the contract, as the renderer drives it: import a key, save a profile
 // with a 2-hop route, open a session (answering the host-key prompts), run SQL, page rows.

@@ -1,16 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { value } from '../../support/value';
 import type { Diagnosis } from '../../../shared/diagnosis';
 import type { EventPayload } from '../../../shared/contract';
-import type { Result } from '../../../shared/errors';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { freePort, generateKey, listeningSocketsOf, makeTempDir, startPostgres, startSshd, type PostgresServer, type SshdServer, type TempDir } from '../../env';
 import { MemoryKeychain } from '../../env/memoryKeychain';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 const stagesOf = (stages: Diagnosis['target']['stages']): string[] => stages.map((s) => `${s.stage}:${s.ok ? 'ok' : s.error?.code}`);
 
