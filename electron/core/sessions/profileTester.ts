@@ -7,7 +7,8 @@ import type { QueryService } from '../db/queryService';
 import type { DbTransport } from '../db/types';
 import { diagnoseRoute } from '../ssh/diagnoseRoute';
 import type { HostKeyVerifier } from '../ssh/hostKeys';
-import { asBurrowError, StageTimer } from '../ssh/stageTimer';
+import { toErrorShape } from '../errors';
+import { StageTimer } from '../ssh/stageTimer';
 import type { CredentialSource, PromptBroker } from '../ssh/types';
 import type { Store } from '../store/createStore';
 import { parseRequest } from '../store/parseRequest';
@@ -53,7 +54,7 @@ export class ProfileTester {
         timer.pass(await login(port === null ? { kind: 'file' } : { kind: 'tcp', host: draft.host, port }));
       } catch (failure) {
         timer.fail(failure);
-        error = asBurrowError(failure).toShape();
+        error = toErrorShape(failure);
       }
       return { ok: !error, hops: [], target: { ...target, stages }, ...(error ? { error } : {}), totalMs: msSince(started) };
     }

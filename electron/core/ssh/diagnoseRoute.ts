@@ -9,7 +9,8 @@ import { DebugLog } from './debugLog';
 import { forwardOut, openTargetChannel } from './forwardChannel';
 import type { HostKeyVerifier } from './hostKeys';
 import { SessionMemory } from './sessionMemory';
-import { asBurrowError, StageTimer } from './stageTimer';
+import { toErrorShape } from '../errors';
+import { StageTimer } from './stageTimer';
 import type { CredentialSource, PromptBroker } from './types';
 
 export interface DiagnoseRouteOptions {
@@ -103,7 +104,7 @@ export async function diagnoseRoute(options: DiagnoseRouteOptions): Promise<Rout
       throw failure;
     }
   } catch (failure) {
-    error = asBurrowError(failure).toShape();
+    error = toErrorShape(failure);
   } finally {
     for (const client of clients.reverse()) client.end();
   }

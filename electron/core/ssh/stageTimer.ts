@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { BurrowError } from '../../../shared/errors';
 import type { StageName, StageResult } from '../../../shared/diagnosis';
+import { toErrorShape } from '../errors';
 
 /** Times stages that follow one another: starting one ends the one before as passed. */
 export class StageTimer {
@@ -23,7 +23,7 @@ export class StageTimer {
   /** Ends the running stage as failed with `error`. */
   fail(error: unknown): void {
     const current = this.take();
-    if (current) this.results.push({ ...current, ok: false, error: asBurrowError(error).toShape() });
+    if (current) this.results.push({ ...current, ok: false, error: toErrorShape(error) });
   }
 
   private take(): { stage: StageName; ms: number } | null {
@@ -31,8 +31,4 @@ export class StageTimer {
     this.current = null;
     return current ? { stage: current.stage, ms: Math.round((performance.now() - current.startedAt) * 100) / 100 } : null;
   }
-}
-
-export function asBurrowError(error: unknown): BurrowError {
-  return error instanceof BurrowError ? error : new BurrowError('INTERNAL', error instanceof Error ? error.message : String(error));
 }
