@@ -14,7 +14,8 @@ export interface EditorTest {
 }
 
 export interface EditorSlice {
-  editor: { form: ProfileForm; error: string | null; saving: boolean; notices: string[]; test: EditorTest } | null;
+  /** `opened` tells one opening of the form from the next, so a late answer lands in the form that asked. */
+  editor: { opened: number; form: ProfileForm; error: string | null; saving: boolean; notices: string[]; test: EditorTest } | null;
   keys: KeyInfo[];
   openEditor(form: ProfileForm): void;
   closeEditor(): void;
@@ -27,12 +28,13 @@ export interface EditorSlice {
 }
 
 const idleTest: EditorTest = { running: false, debugLog: false, report: null, error: null };
+let openings = 0;
 
 export const createEditorSlice: StateCreator<EditorSlice & ProfilesSlice, [], [], EditorSlice> = (set, get) => ({
   editor: null,
   keys: [],
   openEditor(form) {
-    set({ editor: { form, error: null, saving: false, notices: [], test: idleTest } });
+    set({ editor: { opened: ++openings, form, error: null, saving: false, notices: [], test: idleTest } });
     void get().loadKeys();
   },
   closeEditor: () => set({ editor: null }),
@@ -42,19 +44,21 @@ export const createEditorSlice: StateCreator<EditorSlice & ProfilesSlice, [], []
     if (!editor) return false;
     set({ editor: { ...editor, saving: true, error: null } });
     const result = await burrow().profiles.save(draftFromForm(editor.form) as Parameters<ReturnType<typeof burrow>['profiles']['save']>[0]);
+    const same = (state: EditorSlice): boolean => state.editor?.opened === editor.opened;
     if (!result.ok) {
-      set((state) => (state.editor ? { editor: { ...state.editor, saving: false, error: `${result.error.code}: ${result.error.message}` } } : {}));
+      set((state) => (same(state) ? { editor: { ...state.editor!, saving: false, error: `${result.error.code}: ${result.error.message}` } } : {}));
       return false;
     }
     const notices = result.value.notices.map((n) => n.message);
-    set({ editor: notices.length > 0 ? { ...editor, saving: false, error: null, notices } : null });
+    if (same(get())) set({ editor: notices.length > 0 ? { ...editor, saving: false, error: null, notices } : null });
     await get().loadProfiles();
     return true;
   },
   async testEditor() {
     const editor = get().editor;
     if (!editor || editor.test.running) return;
-    const setTest = (test: Partial<EditorTest>) => set((state) => (state.editor ? { editor: { ...state.editor, test: { ...state.editor.test, ...test } } } : {}));
+    const setTest = (test: Partial<EditorTest>) =>
+      set((state) => (state.editor?.opened === editor.opened ? { editor: { ...state.editor, test: { ...state.editor.test, ...test } } } : {}));
     setTest({ running: true, report: null, error: null });
     const draft = draftFromForm(editor.form) as Parameters<ReturnType<typeof burrow>['sessions']['diagnose']>[0]['draft'];
     const result = await burrow().sessions.diagnose({ draft, debugLog: editor.test.debugLog });
