@@ -118,7 +118,10 @@ describe('e2e: connect and query through the real UI', () => {
   it('shows a query error with its code, and the session stays usable', async () => {
     await typeSql(page, 'SELECT * FROM no_such_table');
     await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('query-error').textContent(), { timeout: 10_000 }).toMatch(/no_such_table/);
+    await expect.poll(() => page.getByTestId('query-error').textContent(), { timeout: 10_000 }).toMatch(/no_such_table.* at line 1, column 15/);
+    // The cursor went to the place the server named: typing lands right before the table name.
+    await page.keyboard.type('x');
+    expect(await page.locator('.cm-content').textContent()).toBe('SELECT * FROM xno_such_table');
     await typeSql(page, 'SELECT 7 AS seven');
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['7']);

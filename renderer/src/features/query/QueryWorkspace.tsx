@@ -34,9 +34,10 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const status = tab.run;
   const result = status?.results[tab.resultIndex];
   const running = status?.state === 'running' || status?.state === 'queued';
+  const position = status?.error?.detail?.position;
   return (
     <>
-      <SqlEditor value={tab.sql} onChange={(sql) => setSql(tab.id, sql)} onRun={run} />
+      <SqlEditor value={tab.sql} onChange={(sql) => setSql(tab.id, sql)} onRun={run} errorAt={typeof position === 'number' ? position : null} />
       <div className="toolbar">
         <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run">Run</button>
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
