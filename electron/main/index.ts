@@ -7,13 +7,15 @@ import { registerIpc } from './ipc/guard';
 import { pickFile } from './fileDialogs';
 import { menuTemplate } from './menu';
 import { resolveRendererFile } from './rendererProtocol';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedPermission } from './security';
 import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
 const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+/** Where the renderer's pages come from: app://burrow, plus the dev server in development. */
+const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
 
 if (process.env.BURROW_DATA_DIR) app.setPath('userData', path.resolve(process.env.BURROW_DATA_DIR));
 
@@ -56,8 +58,9 @@ async function start(): Promise<void> {
   });
   await core.init();
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isAllowedPermission(permission, details.requestingUrl, appOrigins)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin, appOrigins));
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveRendererFile(rendererRoot, request.url);
     if (!file) return new Response('not found', { status: 404 });
@@ -76,8 +79,7 @@ async function start(): Promise<void> {
     });
   }
 
-  const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
-  const unregisterIpc = registerIpc({ dispatch: core.dispatch, knownWebContents, allowedOrigins: () => allowedOrigins });
+  const unregisterIpc = registerIpc({ dispatch: core.dispatch, knownWebContents, allowedOrigins: () => appOrigins });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, (command) => {
     const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { originOf } from './senderCheck';
 
 /** The app's own origin: the renderer is served from app://burrow/ (see rendererProtocol.ts). */
 export const APP_SCHEME = 'app';
@@ -51,4 +52,14 @@ const externalAllowlist = [/^https:\/\/github\.com\//, /^https:\/\/www\.postgres
 
 export function isAllowedExternalUrl(url: string): boolean {
   return externalAllowlist.some((pattern) => pattern.test(url));
+}
+
+/**
+ * Permissions the renderer may use: only writing to the clipboard (the Copy buttons), and only
+ * from the app's own pages. Everything else (camera, notifications, reading the clipboard...) is denied.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: string, allowedOrigins: readonly string[] = [APP_ORIGIN]): boolean {
+  if (permission !== 'clipboard-sanitized-write') return false;
+  const origin = originOf(requestingUrl);
+  return origin !== null && allowedOrigins.includes(origin);
 }

@@ -12,12 +12,16 @@ export function isTrustedSender(event: SenderEvent, knownWebContents: ReadonlySe
   if (!knownWebContents.has(event.sender.id)) return false;
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
-  let origin: string;
+  const origin = originOf(frame.url);
+  return origin !== null && allowedOrigins.includes(origin);
+}
+
+/** The origin of a URL, app://burrow included (WHATWG URLs give custom schemes the origin "null"); null when it does not parse. */
+export function originOf(text: string): string | null {
   try {
-    const url = new URL(frame.url);
-    origin = url.protocol === 'app:' ? `${url.protocol}//${url.host}` : url.origin;
+    const url = new URL(text);
+    return url.protocol === 'app:' ? `${url.protocol}//${url.host}` : url.origin;
   } catch {
-    return false;
+    return null;
   }
-  return allowedOrigins.includes(origin);
 }

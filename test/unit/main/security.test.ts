@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRendererFile } from '../../../electron/main/rendererProtocol';
-import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, mainWindowOptions } from '../../../electron/main/security';
+import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAllowedPermission, mainWindowOptions } from '../../../electron/main/security';
 import { isTrustedSender } from '../../../electron/main/senderCheck';
 
 describe('window hardening', () => {
@@ -65,5 +65,15 @@ describe('IPC sender check', () => {
     expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: subFrame }, known, origins)).toBe(false);
     expect(isTrustedSender({ sender: { id: 7, mainFrame: foreign }, senderFrame: foreign }, known, origins)).toBe(false);
     expect(isTrustedSender({ sender: { id: 7, mainFrame }, senderFrame: null }, known, origins)).toBe(false);
+  });
+
+  it('allows only clipboard writes, and only from the app itself', () => {
+    expect(isAllowedPermission('clipboard-sanitized-write', 'app://burrow/index.html')).toBe(true);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'app://burrow')).toBe(true);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(isAllowedPermission('clipboard-read', 'app://burrow/index.html')).toBe(false);
+    for (const permission of ['media', 'notifications', 'geolocation', 'openExternal', 'fullscreen']) expect(isAllowedPermission(permission, 'app://burrow/')).toBe(false);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'not a url')).toBe(false);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'http://localhost:5173/x', ['app://burrow', 'http://localhost:5173'])).toBe(true);
   });
 });
