@@ -53,6 +53,22 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => firstRow.locator('.cell').first().textContent()).toBe('1');
     // NULL reads as NULL, distinct from an empty string.
     expect(await page.locator('.cell-null').count()).toBeGreaterThan(0);
+    // Rows 1-3 selected by click and Shift+click, copied as TSV (NULL stays NULL, headers with Shift).
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+    await page.getByTestId('grid-row').nth(0).click();
+    await page.getByTestId('grid-row').nth(2).click({ modifiers: ['Shift'] });
+    expect(await page.locator('.grid-row.selected').count()).toBe(3);
+    await page.keyboard.press('Control+Shift+C');
+    await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied 3 rows.');
+    const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    expect(copied).toHaveLength(4);
+    expect(copied[0]).toBe('id\tname\tnote');
+    expect(copied.slice(1).map((line) => line.split('\t')[0])).toEqual(['1', '2', '3']);
+    // Mod+A then Mod+C takes every row from the store, not only the ones on screen.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied 250 rows.');
+    expect((await page.evaluate(() => navigator.clipboard.readText())).split('\n')).toHaveLength(250);
   });
 
   it('shows the schema tree and browses a table a page at a time, sorted and filtered', async () => {

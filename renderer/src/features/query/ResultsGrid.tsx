@@ -1,14 +1,22 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ResultSummary } from '../../../../shared/query';
 import { cellText } from './cellText';
+import { fetchRows, MAX_COPY_ROWS, rowsToTsv } from './copyRows';
 import { useRowWindows } from './useRowWindows';
 
 const ROW_HEIGHT = 24;
 
-/** A virtualized grid over a stored result: only visible rows are rendered or fetched. */
+type Selection = { anchor: number; focus: number } | null;
+
+/**
+ * A virtualized grid over a stored result: only visible rows are rendered or fetched. Click selects
+ * a row, Shift+click a range, Mod+A all; Mod+C copies the selection as TSV (Mod+Shift+C with headers).
+ */
 export function ResultsGrid({ result }: { result: ResultSummary }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
   const { ensure, rowAt } = useRowWindows(result.resultId, result.rowCount);
   const virtualizer = useVirtualizer({
     count: result.rowCount,
@@ -20,10 +28,41 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => ensure(first, last), [ensure, first, last]);
+  useEffect(() => {
+    setSelection(null);
+    setCopyStatus(null);
+  }, [result.resultId]);
   const template = `56px repeat(${result.columns.length}, minmax(120px, 1fr))`;
+  const low = selection ? Math.min(selection.anchor, selection.focus) : -1;
+  const high = selection ? Math.max(selection.anchor, selection.focus) : -1;
+
+  const select = (index: number, event: MouseEvent): void => {
+    setSelection((old) => (event.shiftKey && old ? { anchor: old.anchor, focus: index } : { anchor: index, focus: index }));
+  };
+  const copy = async (withHeader: boolean): Promise<void> => {
+    if (!selection) return;
+    try {
+      const rows = await fetchRows(result.resultId, low, high);
+      await navigator.clipboard.writeText(rowsToTsv(rows, withHeader ? result.columns.map((c) => c.name) : undefined));
+      const cut = high - low + 1 > MAX_COPY_ROWS ? ` (the first ${MAX_COPY_ROWS.toLocaleString()})` : '';
+      setCopyStatus(`Copied ${rows.length.toLocaleString()} row${rows.length === 1 ? '' : 's'}${cut}.`);
+    } catch (error) {
+      setCopyStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && event.key.toLowerCase() === 'c') {
+      event.preventDefault();
+      void copy(event.shiftKey);
+    } else if (mod && event.key.toLowerCase() === 'a' && result.rowCount > 0) {
+      event.preventDefault();
+      setSelection({ anchor: 0, focus: result.rowCount - 1 });
+    }
+  };
 
   return (
-    <div className="grid" data-testid="results-grid">
+    <div className="grid" data-testid="results-grid" tabIndex={0} onKeyDown={onKeyDown}>
       <div className="grid-header" style={{ gridTemplateColumns: template }}>
         <span className="row-number">#</span>
         {result.columns.map((column, index) => (
@@ -36,11 +75,14 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
+            const selected = item.index >= low && item.index <= high;
             return (
               <div
                 key={item.key}
-                className="grid-row"
+                className={selected ? 'grid-row selected' : 'grid-row'}
                 data-testid="grid-row"
+                aria-selected={selected}
+                onClick={(event) => select(item.index, event)}
                 style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
                 <span className="row-number">{item.index + 1}</span>
@@ -57,6 +99,7 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
           })}
         </div>
       </div>
+      {copyStatus && <p className="muted grid-status" role="status" data-testid="copy-status">{copyStatus}</p>}
     </div>
   );
 }
