@@ -14,6 +14,10 @@ async function typeSql(page: Page, sql: string): Promise<void> {
   await page.keyboard.type(sql);
 }
 
+/** The page's clipboard text (the test's Node types have no DOM, so the page's navigator is typed here). */
+const readClipboard = (page: Page): Promise<string> =>
+  page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+
 describe('e2e: connect and query through the real UI', () => {
   let dir: TempDir;
   let ui: Ui;
@@ -60,15 +64,15 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await page.locator('.grid-row.selected').count()).toBe(3);
     await page.keyboard.press('Control+Shift+C');
     await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied 3 rows.');
-    const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    const copied = (await readClipboard(page)).split('\n');
     expect(copied).toHaveLength(4);
     expect(copied[0]).toBe('id\tname\tnote');
-    expect(copied.slice(1).map((line) => line.split('\t')[0])).toEqual(['1', '2', '3']);
+    expect(copied.slice(1).map((line: string) => line.split('\t')[0])).toEqual(['1', '2', '3']);
     // Mod+A then Mod+C takes every row from the store, not only the ones on screen.
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+C');
     await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied 250 rows.');
-    expect((await page.evaluate(() => navigator.clipboard.readText())).split('\n')).toHaveLength(250);
+    expect((await readClipboard(page)).split('\n')).toHaveLength(250);
   });
 
   it('shows the schema tree and browses a table a page at a time, sorted and filtered', async () => {
