@@ -2,7 +2,6 @@ import type { Duplex } from 'node:stream';
 import type { Client } from 'ssh2';
 import type { HopDiagnosis, StageResult } from '../../../shared/diagnosis';
 import type { BurrowErrorShape } from '../../../shared/errors';
-import type { HopLabel } from '../../../shared/prompts';
 import type { Route } from '../../../shared/route';
 import { connectHop } from './connectHop';
 import { DebugLog } from './debugLog';
@@ -11,6 +10,7 @@ import type { HostKeyVerifier } from './hostKeys';
 import { SessionMemory } from './sessionMemory';
 import { toErrorShape } from '../errors';
 import { StageTimer } from './stageTimer';
+import { hopLabels } from './tunnelError';
 import type { CredentialSource, PromptBroker } from './types';
 
 export interface DiagnoseRouteOptions {
@@ -42,7 +42,7 @@ export interface RouteDiagnosis {
  */
 export async function diagnoseRoute(options: DiagnoseRouteOptions): Promise<RouteDiagnosis> {
   const { route } = options;
-  const labels: HopLabel[] = route.hops.map((hop, index) => ({ index: index + 1, count: route.hops.length, host: hop.host, port: hop.port, ...(hop.name ? { name: hop.name } : {}) }));
+  const labels = hopLabels(route);
   const memory = new SessionMemory();
   const clients: Client[] = [];
   const hops: HopDiagnosis[] = [];

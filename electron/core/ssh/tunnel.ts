@@ -10,7 +10,7 @@ import { DebugLog } from './debugLog';
 import type { HostKeyVerifier } from './hostKeys';
 import { SessionMemory } from './sessionMemory';
 import { forwardOut, openTargetChannel } from './forwardChannel';
-import { tunnelError } from './tunnelError';
+import { hopLabels, tunnelError } from './tunnelError';
 import type { CredentialSource, PromptBroker } from './types';
 
 export type TunnelState =
@@ -98,11 +98,9 @@ export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
 
   /** The SSH logs of the hops that keep one. */
   debugLogs(): HopLog[] {
-    return this.options.route.hops.flatMap((hop, index) => {
+    return hopLabels(this.options.route).flatMap((label, index) => {
       const log = this.logs.get(index);
-      if (!log) return [];
-      const label: HopLabel = { index: index + 1, count: this.options.route.hops.length, host: hop.host, port: hop.port, ...(hop.name ? { name: hop.name } : {}) };
-      return [{ hop: label, lines: log.snapshot() }];
+      return log ? [{ hop: label, lines: log.snapshot() }] : [];
     });
   }
 
@@ -127,9 +125,10 @@ export class Tunnel extends EventEmitter<{ state: [TunnelState] }> {
     if (phase === 'connecting') this.setState({ state: 'connecting' });
     const { route } = this.options;
     const hops: LiveHop[] = [];
+    const labels = hopLabels(route);
     try {
       for (const [index, hop] of route.hops.entries()) {
-        const label: HopLabel = { index: index + 1, count: route.hops.length, host: hop.host, port: hop.port, ...(hop.name ? { name: hop.name } : {}) };
+        const label = labels[index]!;
         const previous = hops[index - 1];
         const log = hop.debugLog ? this.logFor(index) : null;
         const client = await connectHop({
