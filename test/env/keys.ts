@@ -19,13 +19,14 @@ export interface GeneratedKey {
 export async function generateKey(
   dir: string,
   name: string,
-  options: { type?: KeyType; bits?: number; passphrase?: string; comment?: string; format?: 'openssh' | 'pem' | 'pkcs8' } = {},
+  options: { type?: KeyType; bits?: number; passphrase?: string; comment?: string; format?: 'openssh' | 'pem' | 'pkcs8'; kdfRounds?: number } = {},
 ): Promise<GeneratedKey> {
   const sshKeygen = requireBinary('ssh-keygen', 'openssh-client');
   const type = options.type ?? 'ed25519';
   const privateKeyPath = path.join(dir, name);
   const args = ['-q', '-t', type, '-f', privateKeyPath, '-N', options.passphrase ?? '', '-C', options.comment ?? `${name}@burrow-test`];
   if (options.bits) args.push('-b', String(options.bits));
+  if (options.kdfRounds) args.push('-a', String(options.kdfRounds));
   if (options.format === 'pem') args.push('-m', 'PEM');
   if (options.format === 'pkcs8') args.push('-m', 'PKCS8');
   await run(sshKeygen, args);

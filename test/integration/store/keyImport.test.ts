@@ -107,6 +107,31 @@ describe('SSH key import: every format, made at test time by ssh-keygen, puttyge
     }
   }
 
+  it('decrypting an OpenSSH key (bcrypt, ssh-keygen -a 64) leaves the main thread free: tunnels and IPC keep running', async () => {
+    const key = await generateKey(dir.path, 'bcrypt64', { type: 'ed25519', passphrase: 'slow-kdf', kdfRounds: 64 });
+    let last = performance.now();
+    let longestStall = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestStall = Math.max(longestStall, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    try {
+      const wrong = await codeOf(store.keys.import({ source: { kind: 'path', path: key.privateKeyPath }, passphrase: 'not-it' }));
+      expect(wrong.code).toBe('KEY_PASSPHRASE_WRONG');
+      const info = await importAndVerify({ kind: 'path', path: key.privateKeyPath }, key.publicKey, 'slow-kdf');
+      expect(info.format).toBe('openssh');
+      await store.keys.delete({ id: info.id });
+    } finally {
+      clearInterval(ticker);
+    }
+    const elapsed = performance.now() - started;
+    // Two 64-round derivations take over a second here; on the main thread that was one stall as long.
+    expect(elapsed).toBeGreaterThan(500);
+    expect(longestStall).toBeLessThan(250);
+  });
+
   for (const version of [2, 3] as const) {
     for (const keyType of ['ed25519', 'ecdsa', 'rsa'] as const) {
       for (const encrypted of [false, true]) {

@@ -43,7 +43,7 @@ export async function decodeKeyFile(input: string | Buffer, passphrase: string |
   let declaredPublic: Buffer | null = facts.publicBlob;
   switch (detected.kind) {
     case 'openssh': {
-      const decoded = decodeOpenSsh(detected.text, readOpenSshHeader(detected.text), usePassphrase);
+      const decoded = await decodeOpenSsh(detected.text, readOpenSshHeader(detected.text), usePassphrase);
       privateKey = decoded.privateKey;
       comment = decoded.comment;
       break;

@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import ssh2 from 'ssh2';
 import { keyError } from './keyErrors';
+import { decryptOpenSshInWorker, type OpenSshDecryptAnswer } from './opensshDecryptWorker';
 import { SshReader } from './sshWire';
 
 /** What the unencrypted header of an "openssh-key-v1" file says. */
@@ -43,8 +44,8 @@ export function readOpenSshHeader(text: string): OpenSshHeader {
   }
 }
 
-/** Decrypts (bcrypt KDF, via ssh2) and returns the private key. */
-export function decodeOpenSsh(text: string, header: OpenSshHeader, passphrase: string | undefined): { privateKey: KeyObject; comment: string } {
+/** Decrypts (bcrypt KDF via ssh2, in a worker thread) and returns the private key. */
+export async function decodeOpenSsh(text: string, header: OpenSshHeader, passphrase: string | undefined): Promise<{ privateKey: KeyObject; comment: string }> {
   if (header.algorithm === 'ssh-dss') throw keyError('KEY_UNSUPPORTED', 'DSA keys are not supported by OpenSSH ≥ 7.0; generate an ed25519 key instead');
   if (header.algorithm.startsWith('sk-')) {
     throw keyError('KEY_UNSUPPORTED', 'this is a FIDO security-key (sk-) key: it needs its hardware token and cannot be stored in Burrow');
@@ -59,20 +60,28 @@ export function decodeOpenSsh(text: string, header: OpenSshHeader, passphrase: s
   }
   const match = BLOCK.exec(text)!;
   const block = `-----BEGIN OPENSSH PRIVATE KEY-----\n${match[1]!.trim()}\n-----END OPENSSH PRIVATE KEY-----`;
-  const parsed = ssh2.utils.parseKey(block, encrypted ? passphrase : undefined);
-  if (parsed instanceof Error) {
-    if (encrypted && /integrity check failed|bad decrypt/i.test(parsed.message)) {
+  let answer = encrypted ? await decryptOpenSshInWorker(block, passphrase!) : parseInline(block);
+  // A worker that cannot start (or load ssh2) is no reason to refuse the key: decrypt here, as before.
+  if (!answer.ok && answer.unavailable) answer = parseInline(block, passphrase);
+  if (!answer.ok) {
+    if (encrypted && /integrity check failed|bad decrypt/i.test(answer.message)) {
       throw keyError('KEY_PASSPHRASE_WRONG', 'OpenSSH key with a bcrypt passphrase: wrong passphrase', { format: 'openssh' });
     }
-    if (/unsupported (cipher|key)/i.test(parsed.message)) throw keyError('KEY_UNSUPPORTED', `this OpenSSH key is not supported: ${parsed.message}`);
-    throw keyError('KEY_INVALID', `damaged OpenSSH key: ${parsed.message}`);
+    if (/unsupported (cipher|key)/i.test(answer.message)) throw keyError('KEY_UNSUPPORTED', `this OpenSSH key is not supported: ${answer.message}`);
+    throw keyError('KEY_INVALID', `damaged OpenSSH key: ${answer.message}`);
   }
-  const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  const pem = key?.getPrivatePEM();
-  if (!key || !pem) throw keyError('KEY_INVALID', 'damaged OpenSSH key: it has no private part');
   try {
-    return { privateKey: createPrivateKey(pem), comment: key.comment ?? '' };
+    return { privateKey: createPrivateKey(answer.pem), comment: answer.comment };
   } catch (error) {
     throw keyError('KEY_INVALID', `damaged OpenSSH key: ${(error as Error).message}`);
   }
+}
+
+/** An unencrypted key needs no KDF, so it is parsed here rather than paying for a worker's start. */
+function parseInline(block: string, passphrase?: string): OpenSshDecryptAnswer {
+  const parsed = ssh2.utils.parseKey(block, passphrase);
+  if (parsed instanceof Error) return { ok: false, message: parsed.message };
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  const pem = key?.getPrivatePEM();
+  return key && pem ? { ok: true, pem, comment: key.comment ?? '' } : { ok: false, message: 'it has no private part' };
 }
