@@ -116,6 +116,8 @@ export const runStatusSchema = z.object({
   results: z.array(resultSummarySchema),
   error: errorShapeSchema.nullable(),
   elapsedMs: z.number(),
+  /** The SQL holds a statement that changes the schema (CREATE, ALTER, DROP, ...): refresh the schema tree when the run ends. */
+  changesSchema: z.boolean(),
 });
 export type RunStatus = z.infer<typeof runStatusSchema>;
 

@@ -9,6 +9,8 @@ import { openUi, type Ui } from './ui';
 /** Replaces the editor's text the way a user would: select all, type. */
 async function typeSql(page: Page, sql: string): Promise<void> {
   const editor = page.locator('.cm-content');
+  // An open completion list would take the click (and Enter): close it first.
+  if (await page.locator('.cm-tooltip-autocomplete').count()) await page.keyboard.press('Escape');
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type(sql);
@@ -145,6 +147,26 @@ describe('e2e: connect and query through the real UI', () => {
     await typeSql(page, 'SELECT 7 AS seven');
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['7']);
+  });
+
+  it('refreshes the schema tree by itself when a run creates or drops a table', async () => {
+    const tree = page.getByTestId('schema-tree');
+    const names = () => tree.locator('.tree-name').allTextContents();
+    await expect.poll(() => tree.textContent(), { timeout: 10_000 }).not.toMatch(/Loading schema/);
+    // The SQLite session's tree was filtered for "ord": that filter is its own, not this session's.
+    expect(await tree.getByLabel('Filter tables').inputValue()).toBe('');
+    expect(await names()).not.toContain('▦ e2e_created');
+    await typeSql(page, 'CREATE TABLE e2e_created (id int PRIMARY KEY); /* DROP TABLE in a comment is no statement */ SELECT 1 AS one');
+    await page.getByTestId('run').click();
+    await expect.poll(names, { timeout: 10_000 }).toContain('▦ e2e_created');
+    // A plain query does not reload the tree; a DROP does.
+    await typeSql(page, "SELECT 'DROP TABLE e2e_created' AS text");
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['DROP TABLE e2e_created']);
+    expect(await names()).toContain('▦ e2e_created');
+    await typeSql(page, 'DROP TABLE e2e_created');
+    await page.getByTestId('run').click();
+    await expect.poll(names, { timeout: 10_000 }).not.toContain('▦ e2e_created');
   });
 
   it('creates a connection with an SSH hop in the form, refusing a bad port with the field named', async () => {

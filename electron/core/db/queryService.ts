@@ -24,6 +24,7 @@ import { parseRequest } from '../store/parseRequest';
 import { buildBrowseQuery } from './browse/browseQuery';
 import { driverFor } from './drivers';
 import { ResultStore, type StoredResult } from './store/resultStore';
+import { changesSchema } from './sql/changesSchema';
 import type { DbConnection, DbTransport, RunSink } from './types';
 
 interface LiveConnection {
@@ -44,6 +45,7 @@ interface Run {
   startedAt: number;
   finishedAt: number | null;
   cancelRequested: boolean;
+  changesSchema: boolean;
 }
 
 export interface QueryServiceOptions {
@@ -98,7 +100,7 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
   run(payload: unknown): RunStatus {
     const request = parseRequest(queryRunRequestSchema, payload, 'query.run');
     const live = this.live(request.connectionId);
-    const run: Run = { id: randomUUID(), connectionId: live.id, state: 'queued', results: [], error: null, startedAt: performance.now(), finishedAt: null, cancelRequested: false };
+    const run: Run = { id: randomUUID(), connectionId: live.id, state: 'queued', results: [], error: null, startedAt: performance.now(), finishedAt: null, cancelRequested: false, changesSchema: changesSchema(request.sql, live.connection.engine) };
     this.runs.set(run.id, run);
     const rowLimit = request.rowLimit === undefined ? live.defaultRowLimit : request.rowLimit;
     live.queue = live.queue.then(() => this.execute(live, run, request.sql, rowLimit));
@@ -270,6 +272,7 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
       results: run.results.map((result) => result.summary()),
       error: run.error,
       elapsedMs: Math.round(((run.finishedAt ?? performance.now()) - run.startedAt) * 10) / 10,
+      changesSchema: run.changesSchema,
     };
   }
 }

@@ -3,7 +3,11 @@ import type { BurrowErrorShape } from '../../../shared/errors';
 import type { BrowsePage, BrowseRequest, SchemaInfo } from '../../../shared/query';
 import { burrow } from '../ipc/client';
 
-export type SchemaState = { status: 'loading' } | { status: 'ready'; info: SchemaInfo } | { status: 'failed'; error: BurrowErrorShape };
+/** A refresh keeps showing the tree it had (`refreshing`), so expanded nodes and the scroll position stay. */
+export type SchemaState =
+  | { status: 'loading' }
+  | { status: 'ready'; info: SchemaInfo; refreshing?: boolean }
+  | { status: 'failed'; error: BurrowErrorShape };
 
 export type BrowseTable = { schema: string | null; name: string };
 export type BrowseSort = NonNullable<BrowseRequest['sort']>[number];
@@ -47,6 +51,8 @@ export function nextSort(sort: readonly BrowseSort[], column: string): BrowseSor
 export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> = (set, get) => {
   /** The latest request per browser: a slower answer to an earlier click must not replace a newer page. */
   const latest = new Map<string, number>();
+  /** The same for introspection per session: a refresh after DDL may overtake a manual one. */
+  const latestSchema = new Map<string, number>();
   let requests = 0;
   const patchBrowser = (id: string, change: Partial<BrowseView>): void =>
     set((state) => (state.browsers[id] ? { browsers: { ...state.browsers, [id]: { ...state.browsers[id], ...change } } } : {}));
@@ -55,8 +61,15 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
     schemas: {},
     browsers: {},
     async loadSchema(sessionId) {
-      set((state) => ({ schemas: { ...state.schemas, [sessionId]: { status: 'loading' } } }));
+      const request = ++requests;
+      latestSchema.set(sessionId, request);
+      set((state) => {
+        const current = state.schemas[sessionId];
+        const next: SchemaState = current?.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' };
+        return { schemas: { ...state.schemas, [sessionId]: next } };
+      });
       const result = await burrow().schema.introspect({ connectionId: sessionId });
+      if (latestSchema.get(sessionId) !== request) return;
       set((state) => ({ schemas: { ...state.schemas, [sessionId]: result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error } } }));
     },
     openBrowser(id, sessionId, table) {

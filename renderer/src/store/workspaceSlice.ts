@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { RunStatus } from '../../../shared/query';
 import { burrow } from '../ipc/client';
+import type { SchemaSlice } from './schemaSlice';
 
 export interface QueryTab {
   id: string;
@@ -38,7 +39,7 @@ export function applyRunStatus(tabs: readonly QueryTab[], status: RunStatus): Qu
   return tabs.map((tab) => (tab.run?.runId === status.runId ? { ...tab, run: status, error: status.error?.message ?? null } : tab));
 }
 
-export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], WorkspaceSlice> = (set, get) => {
+export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice, [], [], WorkspaceSlice> = (set, get) => {
   const patch = (tabId: string, change: Partial<QueryTab>): void =>
     set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === tabId ? { ...tab, ...change } : tab)) }));
 
@@ -87,6 +88,8 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], Workspac
         status = next.value;
         set((state) => ({ tabs: applyRunStatus(state.tabs, status) }));
       }
+      // DDL (even in a run that failed later) leaves the schema tree out of date: refresh it if it is shown.
+      if (status.changesSchema && get().schemas[tab.sessionId]) void get().loadSchema(tab.sessionId);
     },
     async cancelTab(tabId) {
       const run = get().tabs.find((t) => t.id === tabId)?.run;

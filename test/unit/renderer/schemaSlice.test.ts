@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { create } from 'zustand';
+import type { RunStatus, SchemaInfo } from '../../../shared/query';
 import { createSchemaSlice, nextSort, type SchemaSlice } from '../../../renderer/src/store/schemaSlice';
+import { createWorkspaceSlice, type WorkspaceSlice } from '../../../renderer/src/store/workspaceSlice';
 
 describe('table browser sorting', () => {
   it('cycles a clicked column through ascending, descending and off, replacing another column', () => {
@@ -39,5 +41,57 @@ describe('table browser pages', () => {
     expect(view.offset).toBe(600);
     expect(view.page?.rows).toEqual([['601']]);
     expect(view.loading).toBe(false);
+  });
+});
+
+describe('schema tree refresh', () => {
+  afterEach(() => {
+    delete (globalThis as { burrow?: unknown }).burrow;
+  });
+
+  const info = (name: string): SchemaInfo => ({ currentDatabase: 'd', currentSchema: 'public', tables: [{ schema: 'public', name, kind: 'table', rowEstimate: null, columns: [], indexes: [], foreignKeys: [] }] }) as unknown as SchemaInfo;
+
+  it('keeps showing the old tree while refreshing, and the latest request wins', async () => {
+    const pending: ((value: unknown) => void)[] = [];
+    (globalThis as { burrow?: unknown }).burrow = { schema: { introspect: () => new Promise((resolve) => pending.push(resolve)) } };
+    const store = create<SchemaSlice>()((...args) => createSchemaSlice(...args));
+    const first = store.getState().loadSchema('s');
+    expect(store.getState().schemas.s).toEqual({ status: 'loading' });
+    pending[0]!({ ok: true, value: info('a') });
+    await first;
+    const older = store.getState().loadSchema('s');
+    expect(store.getState().schemas.s).toMatchObject({ status: 'ready', refreshing: true, info: info('a') });
+    const newer = store.getState().loadSchema('s');
+    pending[2]!({ ok: true, value: info('c') });
+    await newer;
+    pending[1]!({ ok: true, value: info('b') });
+    await older;
+    expect(store.getState().schemas.s).toEqual({ status: 'ready', info: info('c') });
+  });
+
+  it('a finished run whose SQL changes the schema reloads the tree of its session, and only then', async () => {
+    const introspected: string[] = [];
+    const status = (changesSchema: boolean): RunStatus => ({ runId: 'r', connectionId: 's', state: 'done', results: [], error: null, elapsedMs: 1, changesSchema });
+    let next = status(false);
+    (globalThis as { burrow?: unknown }).burrow = {
+      schema: { introspect: async ({ connectionId }: { connectionId: string }) => (introspected.push(connectionId), { ok: true, value: info('t') }) },
+      query: { run: async () => ({ ok: true, value: next }), release: () => {} },
+    };
+    const store = create<WorkspaceSlice & SchemaSlice>()((...args) => ({ ...createSchemaSlice(...args), ...createWorkspaceSlice(...args) }));
+    store.getState().openTab('s', 'Query');
+    const tabId = store.getState().tabs[0]!.id;
+    store.getState().setSql(tabId, 'CREATE TABLE t (id int)');
+    // No tree open for the session yet: nothing to refresh.
+    next = status(true);
+    await store.getState().runTab(tabId);
+    expect(introspected).toEqual([]);
+    await store.getState().loadSchema('s');
+    expect(introspected).toEqual(['s']);
+    next = status(false);
+    await store.getState().runTab(tabId);
+    expect(introspected).toEqual(['s']);
+    next = status(true);
+    await store.getState().runTab(tabId);
+    expect(introspected).toEqual(['s', 's']);
   });
 });

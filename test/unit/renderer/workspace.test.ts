@@ -24,7 +24,7 @@ describe('renderer reducers', () => {
   });
 
   it('run progress reaches only the tab showing that run', () => {
-    const run = { runId: 'r1', connectionId: 's1', state: 'running', results: [], error: null, elapsedMs: 1 } as RunStatus;
+    const run: RunStatus = { runId: 'r1', connectionId: 's1', state: 'running', results: [], error: null, elapsedMs: 1, changesSchema: false };
     const tabs: QueryTab[] = [
       { id: 't1', sessionId: 's1', title: 'a', sql: '', run, resultIndex: 0, error: null },
       { id: 't2', sessionId: 's1', title: 'b', sql: '', run: null, resultIndex: 0, error: null },

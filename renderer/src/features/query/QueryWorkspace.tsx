@@ -80,7 +80,7 @@ export function QueryWorkspace() {
   const live = sessions[active.sessionId]?.state;
   return (
     <div className="workspace-body">
-      {(live === 'ready' || live === 'reconnecting') && <SchemaTree sessionId={active.sessionId} />}
+      {(live === 'ready' || live === 'reconnecting') && <SchemaTree key={active.sessionId} sessionId={active.sessionId} />}
       <section className="query" aria-label={active.browserId ? 'Table' : 'Query'}>
         <TabBar tabs={tabs} activeId={active.id} />
         {active.browserId ? <TableBrowser browserId={active.browserId} /> : <QueryPane tab={active} />}

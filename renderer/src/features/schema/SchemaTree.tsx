@@ -54,7 +54,9 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
     <aside className="schema-tree" aria-label="Schema" data-testid="schema-tree">
       <header className="schema-header">
         <input aria-label="Filter tables" placeholder="filter tables" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        <button type="button" className="small" onClick={() => void useBurrowStore.getState().loadSchema(sessionId)}>Refresh</button>
+        <button type="button" className="small" disabled={state?.status === 'loading' || (state?.status === 'ready' && state.refreshing)} onClick={() => void useBurrowStore.getState().loadSchema(sessionId)}>
+          {state?.status === 'ready' && state.refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
       </header>
       {(!state || state.status === 'loading') && <p className="muted">Loading schema…</p>}
       {state?.status === 'failed' && <ErrorNotice error={state.error} />}
