@@ -25,7 +25,7 @@ describe('~/.ssh/config import', () => {
   });
   afterEach(() => home.remove());
 
-  it('builds routes from ProxyJump chains across Include files, with IdentityFiles, keepalives and unhonoured keywords', async () => {
+  it('builds routes from ProxyJump chains across Include files, with IdentityFiles, keepalives, Match blocks and unhonoured keywords', async () => {
     const key = await generateKey(home.join('.ssh'), 'id_work', { type: 'ed25519' });
     await store.keys.import({ source: { kind: 'path', path: key.privateKeyPath } });
     await generateKey(home.join('.ssh'), 'id_other', { type: 'ecdsa' });
@@ -55,8 +55,12 @@ describe('~/.ssh/config import', () => {
         'Host *',
         '  IdentityFile ~/.ssh/id_work',
         '  ForwardAgent no',
-        'Match host foo exec "true"',
+        'Match host legacy.corp localuser *',
+        '  User legacyuser',
+        'Match originalhost git.corp exec "true"',
         '  User matched',
+        'Match originalhost skip.corp !user nobody',
+        '  User skipuser',
       ].join('\n'),
     );
     write(
@@ -91,7 +95,12 @@ describe('~/.ssh/config import', () => {
     expect(legacy.unhonoured[0]).toMatchObject({ keyword: 'ProxyCommand', value: 'nc -X connect -x proxy:8080 %h %p', line: 12 });
 
     expect(result.hosts.find((h) => h.alias === 'loop-a')).toMatchObject({ route: null, error: 'ProxyJump loop: loop-a → loop-b → loop-a' });
-    expect(result.skippedMatchLines).toEqual([{ keyword: 'Match', value: 'host foo exec true', file: home.join('.ssh', 'config'), line: 24 }]);
+    // Match: `host` is tested against HostName, `originalhost` against the alias; a block with `exec` is
+    // never run, but skipped and reported, and a value set before it still wins.
+    expect(legacy.user).toBe('legacyuser');
+    expect(result.hosts.find((h) => h.alias === 'skip.corp')!.user).toBe('skipuser');
+    expect(result.hosts.find((h) => h.alias === 'git.corp')!.user).toBe('corpuser');
+    expect(result.skippedMatchLines).toEqual([{ keyword: 'Match', value: 'originalhost git.corp exec true', file: home.join('.ssh', 'config'), line: 26 }]);
   });
 
   it('refuses a config, or an included file, that group or others can write', async () => {

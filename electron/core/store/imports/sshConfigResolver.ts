@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { hostMatches, type ConfigFile, type ConfigLine } from './sshConfigFiles';
+import { evaluateMatch } from './sshConfigMatch';
 
 /** Keywords Burrow turns into route settings. Every other keyword that applies is reported. */
 const HONOURED = new Set([
@@ -41,7 +42,7 @@ export interface HostSettings {
   connectTimeout: number | null;
   identityAgent: string | null;
   unhonoured: Unhonoured[];
-  /** Match blocks Burrow skipped: their settings may or may not apply. */
+  /** Match blocks Burrow could not evaluate (`exec`, and criteria it does not know): their settings may or may not apply. */
   skippedMatchLines: Unhonoured[];
 }
 
@@ -52,8 +53,8 @@ export interface ResolveContext {
 
 /**
  * Evaluates the config for `alias` the way ssh does: the first value of a keyword wins,
- * IdentityFile accumulates, `Host` patterns gate the lines below them, and an Include applies only
- * where the including block is active.
+ * IdentityFile accumulates, `Host` patterns and `Match` criteria gate the lines below them, and an
+ * Include applies only where the including block is active.
  */
 export function resolveHost(root: ConfigFile, alias: string, context: ResolveContext): HostSettings {
   const values = new Map<string, ConfigLine>();
@@ -69,8 +70,14 @@ export function resolveHost(root: ConfigFile, alias: string, context: ResolveCon
         continue;
       }
       if (line.keyword === 'match') {
-        active = line.args.length === 1 && line.args[0]!.toLowerCase() === 'all';
-        if (!active) skippedMatchLines.push(describe(line));
+        const verdict = evaluateMatch(line.args, {
+          alias,
+          host: expandTokens(values.get('hostname')?.args[0] ?? alias, { h: alias, n: alias }),
+          user: values.get('user')?.args[0] ?? context.localUser,
+          localUser: context.localUser,
+        });
+        if (verdict === 'unknown') skippedMatchLines.push(describe(line));
+        active = verdict === true;
         continue;
       }
       if (!active) continue;

@@ -140,7 +140,7 @@ function FromSshConfig({ onDone }: { onDone(): void }) {
         </ul>
       )}
       {result && result.skippedMatchLines.length > 0 && (
-        <p className="muted">Match blocks are not evaluated: {result.skippedMatchLines.map((l) => `${l.file}:${l.line}`).join(', ')}</p>
+        <p className="muted">Skipped Match blocks (their <code>exec</code> or criteria can't be evaluated without running commands): {result.skippedMatchLines.map((l) => `${l.file}:${l.line}`).join(', ')}</p>
       )}
     </div>
   );
