@@ -149,6 +149,26 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['7']);
   });
 
+  it('runs only the selected statement, and a server error position lands inside the selection', async () => {
+    await typeSql(page, 'SELECT 1 AS first; SELECT 2 AS second');
+    // Select "SELECT 2 AS second" (the last 18 characters) with Shift+Left.
+    await page.keyboard.press('End');
+    for (let i = 0; i < 18; i++) await page.keyboard.press('Shift+ArrowLeft');
+    const run = page.getByTestId('run');
+    await expect.poll(() => run.textContent()).toBe('Run selection');
+    await run.click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['2']);
+    expect(await page.locator('.result-tabs button').count()).toBe(0);
+    // An error in a selection: the cursor goes to its place in the whole text, not in the selection.
+    await typeSql(page, 'SELECT 1; SELECT * FROM nowhere_at_all');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'SELECT * FROM nowhere_at_all'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await run.click();
+    await expect.poll(() => page.getByTestId('query-error').textContent(), { timeout: 10_000 }).toMatch(/nowhere_at_all/);
+    await page.keyboard.type('x');
+    expect(await page.locator('.cm-content').textContent()).toBe('SELECT 1; SELECT * FROM xnowhere_at_all');
+  });
+
   it('refreshes the schema tree by itself when a run creates or drops a table', async () => {
     const tree = page.getByTestId('schema-tree');
     const names = () => tree.locator('.tree-name').allTextContents();

@@ -14,6 +14,15 @@ export interface QueryTab {
   error: string | null;
   /** Set for a table browser tab (see SchemaSlice.browsers); such a tab has no SQL. */
   browserId?: string;
+  /** The editor's selection; a non-empty one is what Run runs. */
+  selection?: TextRange | null;
+  /** Where the SQL of the shown run starts in the editor text, so server error positions map back. */
+  ranFrom?: number;
+}
+
+export interface TextRange {
+  from: number;
+  to: number;
 }
 
 export interface WorkspaceSlice {
@@ -25,6 +34,7 @@ export interface WorkspaceSlice {
   closeTab(tabId: string): void;
   selectTab(tabId: string): void;
   setSql(tabId: string, sql: string): void;
+  setSelection(tabId: string, selection: TextRange | null): void;
   selectResult(tabId: string, index: number): void;
   runTab(tabId: string): Promise<void>;
   cancelTab(tabId: string): Promise<void>;
@@ -33,6 +43,16 @@ export interface WorkspaceSlice {
 
 const finished = (state: RunStatus['state']): boolean => state === 'done' || state === 'failed' || state === 'cancelled';
 let tabCounter = 0;
+
+/** Pure: what Run sends: the selected text when something other than blanks is selected, else the whole tab. */
+export function sqlToRun(tab: Pick<QueryTab, 'sql' | 'selection'>): { sql: string; from: number; selection: boolean } {
+  const range = tab.selection;
+  if (range && range.to > range.from) {
+    const selected = tab.sql.slice(range.from, range.to);
+    if (selected.trim()) return { sql: selected, from: range.from, selection: true };
+  }
+  return { sql: tab.sql, from: 0, selection: false };
+}
 
 /** Pure: tabs after a progress report for the run one of them is showing. */
 export function applyRunStatus(tabs: readonly QueryTab[], status: RunStatus): QueryTab[] {
@@ -66,17 +86,19 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice, []
     },
     selectTab: (tabId) => set({ activeTabId: tabId }),
     setSql: (tabId, sql) => patch(tabId, { sql }),
+    setSelection: (tabId, selection) => patch(tabId, { selection }),
     selectResult: (tabId, index) => patch(tabId, { resultIndex: index }),
     async runTab(tabId) {
       const tab = get().tabs.find((t) => t.id === tabId);
       if (!tab || !tab.sql.trim()) return;
+      const { sql, from } = sqlToRun(tab);
       if (tab.run) void burrow().query.release({ runId: tab.run.runId });
-      const started = await burrow().query.run({ connectionId: tab.sessionId, sql: tab.sql });
+      const started = await burrow().query.run({ connectionId: tab.sessionId, sql });
       if (!started.ok) {
         patch(tabId, { run: null, error: `${started.error.code}: ${started.error.message}` });
         return;
       }
-      patch(tabId, { run: started.value, resultIndex: 0, error: null });
+      patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: from });
       // Long-poll until the run ends; progress events may arrive in between.
       let status = started.value;
       while (!finished(status.state)) {

@@ -4,7 +4,7 @@ import type { SessionInfo } from '../../../shared/sessions';
 import { cellText } from '../../../renderer/src/features/query/cellText';
 import { enqueuePrompt } from '../../../renderer/src/store/promptsSlice';
 import { applySessionEvent } from '../../../renderer/src/store/sessionsSlice';
-import { applyRunStatus, type QueryTab } from '../../../renderer/src/store/workspaceSlice';
+import { applyRunStatus, sqlToRun, type QueryTab } from '../../../renderer/src/store/workspaceSlice';
 
 const session = { sessionId: 's1', profileId: 'p1', profileName: 'P', engine: 'postgres', serverVersion: '15', database: 'd', tls: false, hops: 1, state: 'ready' } as SessionInfo;
 const hop = { index: 1, count: 1, host: 'h', port: 22 };
@@ -33,6 +33,14 @@ describe('renderer reducers', () => {
     const next = applyRunStatus(tabs, failed);
     expect(next[0]).toMatchObject({ run: { state: 'failed' }, error: 'boom' });
     expect(next[1]).toBe(tabs[1]);
+  });
+
+  it('Run sends the selection when it holds more than blanks, with its offset; else the whole tab', () => {
+    const sql = 'SELECT 1;\nSELECT 2;\n\n';
+    expect(sqlToRun({ sql, selection: null })).toEqual({ sql, from: 0, selection: false });
+    expect(sqlToRun({ sql, selection: { from: 5, to: 5 } })).toEqual({ sql, from: 0, selection: false });
+    expect(sqlToRun({ sql, selection: { from: 20, to: 22 } })).toEqual({ sql, from: 0, selection: false });
+    expect(sqlToRun({ sql, selection: { from: 10, to: 18 } })).toEqual({ sql: 'SELECT 2', from: 10, selection: true });
   });
 
   it('cells read distinctly: NULL, empty, binary, long text', () => {

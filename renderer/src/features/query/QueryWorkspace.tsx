@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { QueryTab } from '../../store/workspaceSlice';
+import { sqlToRun, type QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
@@ -27,7 +27,7 @@ function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
 
 function QueryPane({ tab }: { tab: QueryTab }) {
   const sessions = useBurrowStore(selectSessions);
-  const { setSql, runTab, cancelTab, selectResult } = useBurrowStore.getState();
+  const { setSql, setSelection, runTab, cancelTab, selectResult } = useBurrowStore.getState();
   const run = useCallback(() => void runTab(tab.id), [tab.id, runTab]);
   const [showLog, setShowLog] = useState(false);
   const session = sessions[tab.sessionId];
@@ -35,11 +35,18 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const result = status?.results[tab.resultIndex];
   const running = status?.state === 'running' || status?.state === 'queued';
   const position = status?.error?.detail?.position;
+  const selected = sqlToRun(tab).selection;
   return (
     <>
-      <SqlEditor value={tab.sql} onChange={(sql) => setSql(tab.id, sql)} onRun={run} errorAt={typeof position === 'number' ? position : null} />
+      <SqlEditor
+        value={tab.sql}
+        onChange={(sql) => setSql(tab.id, sql)}
+        onSelection={(range) => setSelection(tab.id, range)}
+        onRun={run}
+        errorAt={typeof position === 'number' ? position + (tab.ranFrom ?? 0) : null}
+      />
       <div className="toolbar">
-        <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run">Run</button>
+        <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run">{selected ? 'Run selection' : 'Run'}</button>
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
         {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}
         <span className="muted" data-testid="run-status">

@@ -2,11 +2,20 @@ import { sql } from '@codemirror/lang-sql';
 import CodeMirror, { keymap, Prec, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { useEffect, useMemo, useRef } from 'react';
 
+interface SqlEditorProps {
+  value: string;
+  onChange(value: string): void;
+  onRun(): void;
+  /** The main selection, as it changes (what Run runs when it is not empty). */
+  onSelection(range: { from: number; to: number }): void;
+  errorAt?: number | null;
+}
+
 /**
- * The SQL editor; Mod-Enter runs the tab. When a run fails at a known place (`errorAt`, a 1-based
- * offset into the text), the cursor goes there.
+ * The SQL editor; Mod-Enter runs the tab (or its selection). When a run fails at a known place
+ * (`errorAt`, a 1-based offset into the text), the cursor goes there.
  */
-export function SqlEditor({ value, onChange, onRun, errorAt = null }: { value: string; onChange(value: string): void; onRun(): void; errorAt?: number | null }) {
+export function SqlEditor({ value, onChange, onRun, onSelection, errorAt = null }: SqlEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(
     () => [sql(), Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }]))],
@@ -20,7 +29,13 @@ export function SqlEditor({ value, onChange, onRun, errorAt = null }: { value: s
   }, [errorAt]);
   return (
     <div className="editor" data-testid="sql-editor">
-      <CodeMirror ref={editor} value={value} height="180px" theme="dark" extensions={extensions} onChange={onChange} basicSetup={{ foldGutter: false }} />
+      <CodeMirror ref={editor} value={value} height="180px" theme="dark" extensions={extensions} onChange={onChange}
+        onUpdate={(update) => {
+          if (!update.selectionSet && !update.docChanged) return;
+          const { from, to } = update.state.selection.main;
+          onSelection({ from, to });
+        }}
+        basicSetup={{ foldGutter: false }} />
     </div>
   );
 }
