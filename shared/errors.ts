@@ -37,6 +37,7 @@ export const errorCodes = [
   'DB_NOT_FOUND',
   'DB_CONNECTION_LOST',
   'RESULT_TOO_WIDE',
+  'EXPORT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

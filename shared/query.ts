@@ -164,6 +164,20 @@ export const rowsWindowSchema = z.object({
 });
 export type RowsWindow = z.infer<typeof rowsWindowSchema>;
 
+/** Saves a stored result as a file the user picks in a save dialog (main shows it; the renderer never names a path). */
+export const queryExportRequestSchema = z
+  .object({
+    resultId: idSchema,
+    format: z.enum(['csv']).default('csv'),
+    /** A first record with the column names. */
+    headers: z.boolean().default(true),
+  })
+  .strict();
+export type QueryExportRequest = z.input<typeof queryExportRequestSchema>;
+/** `path` is null when the user cancelled the dialog. */
+export const queryExportResultSchema = z.object({ path: z.string().nullable(), rows: z.number().int(), bytes: z.number().int() });
+export type QueryExportResult = z.infer<typeof queryExportResultSchema>;
+
 // Introspection
 
 export const introspectRequestSchema = z

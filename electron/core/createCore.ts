@@ -36,10 +36,13 @@ export interface CoreOptions {
 export interface PlatformAdapter {
   /** Shows an open-file dialog; resolves with the chosen path, or null when cancelled. */
   pickFile(purpose: FilePurpose): Promise<string | null>;
+  /** Shows a save dialog for an exported result; resolves with the chosen path, or null when cancelled. */
+  pickSavePath(suggestedName: string): Promise<string | null>;
 }
 
 const noPlatform: PlatformAdapter = {
   pickFile: async () => null,
+  pickSavePath: async () => null,
 };
 
 export interface Core {
@@ -83,7 +86,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),
-    ...sessionHandlers(sessions, tester, queries, prompts),
+    ...sessionHandlers(sessions, tester, queries, prompts, (name) => platform.pickSavePath(name)),
   };
   return {
     dispatch: createDispatch(handlers),

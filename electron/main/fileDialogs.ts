@@ -19,3 +19,11 @@ export async function pickFile(purpose: FilePurpose): Promise<string | null> {
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
+
+/** A native save dialog for an exported result, parented to the focused window. */
+export async function pickSavePath(suggestedName: string): Promise<string | null> {
+  const parent = BrowserWindow.getFocusedWindow();
+  const options = { title: 'Export the result as CSV', defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}

@@ -4,7 +4,7 @@ import { app, BrowserWindow, Menu, net, protocol, session } from 'electron';
 import { eventNames } from '../../shared/contract';
 import { createCore, type Core } from '../core/createCore';
 import { registerIpc } from './ipc/guard';
-import { pickFile } from './fileDialogs';
+import { pickFile, pickSavePath } from './fileDialogs';
 import { menuTemplate } from './menu';
 import { resolveRendererFile } from './rendererProtocol';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedPermission } from './security';
@@ -51,7 +51,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     runtime: 'electron',
     electronVersion: process.versions.electron ?? null,
-    platform: { pickFile },
+    platform: { pickFile, pickSavePath },
     sampleDatabase: app.isPackaged
       ? path.join(process.resourcesPath, 'sample/burrow-sample.sqlite')
       : path.join(app.getAppPath(), 'resources/sample/burrow-sample.sqlite'),

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { MemoryKeychain } from '../env/memoryKeychain';
+import type { PlatformAdapter } from '../../electron/core/createCore';
 import { startTestHost, type TestHost } from '../host/testHost';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 
@@ -11,10 +12,11 @@ export interface Ui {
 
 /**
  * The built renderer in Chromium, against a test host with a fresh core on `dataDir` (in-memory
- * keychain). `prepare` runs against the core before the page loads (profiles, keys, known hosts).
+ * keychain). `prepare` runs against the core before the page loads (profiles, keys, known hosts);
+ * `platform` stands in for Electron's file dialogs.
  */
-export async function openUi(dataDir: string, prepare: (host: TestHost) => Promise<void> = async () => {}): Promise<Ui> {
-  const host = await startTestHost({ dataDir, keychain: new MemoryKeychain() });
+export async function openUi(dataDir: string, prepare: (host: TestHost) => Promise<void> = async () => {}, platform?: PlatformAdapter): Promise<Ui> {
+  const host = await startTestHost({ dataDir, keychain: new MemoryKeychain(), ...(platform ? { platform } : {}) });
   let chromium: LaunchedBrowser | null = null;
   const stop = async (): Promise<void> => {
     await chromium?.close();

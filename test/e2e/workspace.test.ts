@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { value } from '../support/value';
@@ -27,11 +28,15 @@ describe('e2e: connect and query through the real UI', () => {
   let page: Page;
   let sshd: SshdServer;
   let postgres: PostgresServer;
+  let exportTarget: string | null = null;
+  const suggestedNames: string[] = [];
 
   beforeAll(async () => {
     dir = makeTempDir('e2e-workspace');
     const key = await generateKey(dir.path, 'id_ed25519');
     [sshd, postgres] = await Promise.all([startSshd({ authorizedKeys: [key.publicKey] }), startPostgres()]);
+    // The save dialog answers with `exportTarget` (null: the user cancelled).
+    const platform = { pickFile: async () => null, pickSavePath: async (name: string) => (suggestedNames.push(name), exportTarget) };
     ui = await openUi(dir.join('data'), async (starting) => {
       const imported = value<{ id: string }>(await starting.core.dispatch('keys.import', { source: { kind: 'path', path: key.privateKeyPath } }));
       value(await starting.core.dispatch('profiles.save', {
@@ -39,7 +44,7 @@ describe('e2e: connect and query through the real UI', () => {
         user: postgres.user, password: postgres.password, group: ['Staging'],
         ssh: { hops: [{ id: 'bastion', host: sshd.host, port: sshd.port, username: sshd.account.username, auth: [{ type: 'publickey', keyId: imported.id }] }] },
       }));
-    });
+    }, platform);
     ({ host, page } = ui);
   });
 
@@ -75,6 +80,18 @@ describe('e2e: connect and query through the real UI', () => {
     await page.keyboard.press('Control+C');
     await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied 250 rows.');
     expect((await readClipboard(page)).split('\n')).toHaveLength(250);
+    // Export CSV…: a cancelled dialog says nothing; a chosen file gets every row, with headers.
+    await page.getByRole('button', { name: 'Export CSV…' }).click();
+    await expect.poll(() => suggestedNames.length).toBe(1);
+    expect(suggestedNames[0]).toMatch(/^result-\d{8}-\d{6}\.csv$/);
+    expect(await page.getByTestId('export-status').count()).toBe(0);
+    exportTarget = dir.join('customers.csv');
+    await page.getByRole('button', { name: 'Export CSV…' }).click();
+    await expect.poll(() => page.getByTestId('export-status').textContent(), { timeout: 10_000 }).toMatch(/^Exported 250 rows \(.+\) to .*customers\.csv$/);
+    const lines = readFileSync(exportTarget, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('id,name,note');
+    expect(lines.filter(Boolean)).toHaveLength(251);
+    expect(lines[1]).toMatch(/^1,/);
   });
 
   it('shows the schema tree and browses a table a page at a time, sorted and filtered', async () => {

@@ -6,8 +6,17 @@ import type { SessionManager } from '../sessions/sessionManager';
 
 type SessionChannel = Extract<keyof Handlers, `${'sessions' | 'query' | 'schema' | 'prompts'}.${string}`>;
 
-/** Live work: requests naming a session are pointed at the connection currently behind it. */
-export function sessionHandlers(sessions: SessionManager, tester: ProfileTester, queries: QueryService, prompts: PromptHub): Pick<Handlers, SessionChannel> {
+/**
+ * Live work: requests naming a session are pointed at the connection currently behind it.
+ * `pickSavePath` is the host's save dialog (an export's target is never named by the renderer).
+ */
+export function sessionHandlers(
+  sessions: SessionManager,
+  tester: ProfileTester,
+  queries: QueryService,
+  prompts: PromptHub,
+  pickSavePath: (suggestedName: string) => Promise<string | null>,
+): Pick<Handlers, SessionChannel> {
   return {
     'sessions.open': (request) => sessions.open(request),
     'sessions.diagnose': (request) => tester.diagnose(request),
@@ -19,6 +28,7 @@ export function sessionHandlers(sessions: SessionManager, tester: ProfileTester,
     'query.rows': (request) => queries.rows(request),
     'query.cancel': (request) => queries.cancel(request),
     'query.release': (request) => queries.release(request),
+    'query.export': (request) => queries.exportResult(request, pickSavePath),
     'schema.introspect': async (request) => queries.introspect({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'schema.browse': async (request) => queries.browse({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'prompts.answer': ({ id, answer }) => {

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { sqlToRun, type QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
+import { exportResultCsv } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
 import { SqlEditor } from './SqlEditor';
 import { SshLogDialog } from './SshLogDialog';
@@ -22,6 +23,31 @@ function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
         </span>
       ))}
     </nav>
+  );
+}
+
+/** Saves the shown result as CSV once it is complete; the status line says where it went or why not. */
+function ExportButton({ resultId, complete }: { resultId: string; complete: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => setStatus(null), [resultId]);
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      setStatus(await exportResultCsv(resultId));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="small" disabled={!complete || busy} onClick={() => void run()} title={complete ? undefined : 'Wait for the result to finish loading'}>
+        {busy ? 'Exporting…' : 'Export CSV…'}
+      </button>
+      {status?.text && (
+        <span className={status.ok ? 'muted' : 'error-text'} role={status.ok ? 'status' : 'alert'} data-testid="export-status">{status.text}</span>
+      )}
+    </>
   );
 }
 
@@ -67,9 +93,12 @@ function QueryPane({ tab }: { tab: QueryTab }) {
       )}
       {result && result.kind === 'rows' && (
         <>
-          <p className="muted" data-testid="row-count">
-            {result.rowCount.toLocaleString()} rows{result.limited ? ' (limited)' : ''}{result.complete ? '' : ', loading…'}
-          </p>
+          <div className="result-bar">
+            <p className="muted" data-testid="row-count">
+              {result.rowCount.toLocaleString()} rows{result.limited ? ' (limited)' : ''}{result.complete ? '' : ', loading…'}
+            </p>
+            <ExportButton resultId={result.resultId} complete={result.complete} />
+          </div>
           <ResultsGrid result={result} />
         </>
       )}

@@ -1,0 +1,16 @@
+import { burrow } from '../../ipc/client';
+
+/** Asks main to save a stored result as CSV (main shows the save dialog); answers with a line for the status bar. */
+export async function exportResultCsv(resultId: string): Promise<{ ok: boolean; text: string }> {
+  const answer = await burrow().query.export({ resultId, format: 'csv', headers: true });
+  if (!answer.ok) return { ok: false, text: `${answer.error.code}: ${answer.error.message}` };
+  const { path, rows, bytes } = answer.value;
+  if (path === null) return { ok: true, text: '' };
+  return { ok: true, text: `Exported ${rows.toLocaleString()} rows (${formatBytes(bytes)}) to ${path}` };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
