@@ -35,7 +35,7 @@ export function evaluateMatch(args: readonly string[], state: MatchState): boole
       continue;
     }
     // A criterion known to fail settles the block, whatever an unknown one would say.
-    if (hostMatches(subject, argument.split(',')) === negated) return false;
+    if (hostMatches(subject, [argument]) === negated) return false;
   }
   return unknown ? 'unknown' : true;
 }

@@ -36,8 +36,8 @@ parentPort.postMessage(decrypt());
 
 /**
  * Decrypts an OpenSSH private key off the main thread. Its bcrypt KDF is pure JavaScript and takes
- * about 23 ms a round on a 2-core test machine (ssh-keygen's default is 16, `-a 100` is common advice): on the main thread
- * that froze every open tunnel, query and IPC call for as long.
+ * about 23 ms a round on a 2-core test machine (ssh-keygen's default is 16 rounds, and `-a 100` is
+ * common advice): on the main thread that froze every open tunnel, query and IPC call for as long.
  */
 export function decryptOpenSshInWorker(block: string, passphrase: string, parserPath = keyParserPath()): Promise<OpenSshDecryptAnswer> {
   return new Promise((resolve) => {
