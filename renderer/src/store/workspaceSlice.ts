@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { RunStatus } from '../../../shared/query';
 import { burrow } from '../ipc/client';
+import { errorTextInEditor, lineColumnAt } from './runErrorText';
 import type { SchemaSlice } from './schemaSlice';
 
 export interface QueryTab {
@@ -18,6 +19,8 @@ export interface QueryTab {
   selection?: TextRange | null;
   /** Where the SQL of the shown run starts in the editor text, so server error positions map back. */
   ranFrom?: number;
+  /** The same place as a line and column of the text as it was when the run started. */
+  ranAt?: { line: number; column: number };
 }
 
 export interface TextRange {
@@ -56,7 +59,7 @@ export function sqlToRun(tab: Pick<QueryTab, 'sql' | 'selection'>): { sql: strin
 
 /** Pure: tabs after a progress report for the run one of them is showing. */
 export function applyRunStatus(tabs: readonly QueryTab[], status: RunStatus): QueryTab[] {
-  return tabs.map((tab) => (tab.run?.runId === status.runId ? { ...tab, run: status, error: status.error?.message ?? null } : tab));
+  return tabs.map((tab) => (tab.run?.runId === status.runId ? { ...tab, run: status, error: status.error ? errorTextInEditor(status.error, tab.ranAt) : null } : tab));
 }
 
 export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice, [], [], WorkspaceSlice> = (set, get) => {
@@ -98,7 +101,8 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice, []
         patch(tabId, { run: null, error: `${started.error.code}: ${started.error.message}` });
         return;
       }
-      patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: from });
+      patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: from, ranAt: lineColumnAt(tab.sql, from) });
+      set((state) => ({ tabs: applyRunStatus(state.tabs, started.value) }));
       // Long-poll until the run ends; progress events may arrive in between.
       let status = started.value;
       while (!finished(status.state)) {

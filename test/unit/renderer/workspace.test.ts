@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/sessions';
 import { cellText } from '../../../renderer/src/features/query/cellText';
 import { enqueuePrompt } from '../../../renderer/src/store/promptsSlice';
 import { applySessionEvent } from '../../../renderer/src/store/sessionsSlice';
+import { errorTextInEditor, lineColumnAt } from '../../../renderer/src/store/runErrorText';
 import { applyRunStatus, sqlToRun, type QueryTab } from '../../../renderer/src/store/workspaceSlice';
 
 const session = { sessionId: 's1', profileId: 'p1', profileName: 'P', engine: 'postgres', serverVersion: '15', database: 'd', tls: false, hops: 1, state: 'ready' } as SessionInfo;
@@ -41,6 +42,27 @@ describe('renderer reducers', () => {
     expect(sqlToRun({ sql, selection: { from: 5, to: 5 } })).toEqual({ sql, from: 0, selection: false });
     expect(sqlToRun({ sql, selection: { from: 20, to: 22 } })).toEqual({ sql, from: 0, selection: false });
     expect(sqlToRun({ sql, selection: { from: 10, to: 18 } })).toEqual({ sql: 'SELECT 2', from: 10, selection: true });
+  });
+
+  it('an error in a selection also names its place in the editor', () => {
+    const sql = 'SELECT 1;\n  SELECT *\n  FROM nowhere';
+    expect(lineColumnAt(sql, 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumnAt(sql, 12)).toEqual({ line: 2, column: 3 });
+    expect(lineColumnAt(sql, sql.length + 5)).toEqual({ line: 3, column: 15 });
+    const at = lineColumnAt(sql, 12);
+    // PostgreSQL: line and column within the selection; the first line is shifted by the selection's column.
+    expect(errorTextInEditor({ message: 'm at line 1, column 10', detail: { line: 1, column: 10 } }, at)).toBe('m at line 1, column 10 (line 2, column 12 in the editor)');
+    expect(errorTextInEditor({ message: 'm', detail: { line: 2, column: 8 } }, at)).toBe('m (line 3, column 8 in the editor)');
+    // MySQL and SQL Server name only the line.
+    expect(errorTextInEditor({ message: 'near x at line 2', detail: { line: 2 } }, at)).toBe('near x at line 2 (line 3 in the editor)');
+    // The whole text, no place, or nonsense: the message as it came.
+    expect(errorTextInEditor({ message: 'm', detail: { line: 1, column: 10 } }, { line: 1, column: 1 })).toBe('m');
+    expect(errorTextInEditor({ message: 'm' }, at)).toBe('m');
+    expect(errorTextInEditor({ message: 'm', detail: { line: '2' } }, at)).toBe('m');
+    expect(errorTextInEditor({ message: 'm', detail: { line: 1 } }, undefined)).toBe('m');
+    const run: RunStatus = { runId: 'r1', connectionId: 's1', state: 'failed', results: [], error: { code: 'QUERY_FAILED', message: 'm', detail: { line: 1, column: 3 } }, elapsedMs: 1, changesSchema: false };
+    const tab: QueryTab = { id: 't1', sessionId: 's1', title: 'a', sql, run: { ...run, state: 'running', error: null }, resultIndex: 0, error: null, ranFrom: 12, ranAt: at };
+    expect(applyRunStatus([tab], run)[0]?.error).toBe('m (line 2, column 5 in the editor)');
   });
 
   it('cells read distinctly: NULL, empty, binary, long text', () => {
