@@ -98,6 +98,12 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
     expect(status.results).toHaveLength(1);
     const invalid = await runToEnd(service, connectionId, 'SELECT 1,\n\n FROM dual');
     expect(invalid.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 3 } });
+    // The server counts lines from the failing statement; Burrow gives the line of the whole run.
+    const script = "SET @a = 1; SELECT 'x;\\';' AS t # a ; comment\n;\n\nDO 1;\n  -- note\n  SELECT\n 1 FORM dual";
+    const third = await runToEnd(service, connectionId, script);
+    expect(third.status.results).toHaveLength(3);
+    expect(third.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 7 } });
+    expect(third.status.error?.message).toMatch(/near 'dual' at line 7$/);
     expect((await runOk(service, connectionId, 'SELECT 2')).rows[0]).toEqual([['2']]);
   });
 

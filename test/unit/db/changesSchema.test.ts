@@ -19,5 +19,9 @@ describe('changesSchema: does a run leave the schema tree out of date', () => {
     expect(changesSchema('SELECT "create" FROM t', 'postgres')).toBe(false);
     expect(changesSchema('INSERT INTO created VALUES (1); UPDATE t SET a = 1; DELETE FROM drops', 'mysql')).toBe(false);
     expect(changesSchema('', 'sqlite')).toBe(false);
+    // MySQL's backslash escape keeps the string open past the quote; # comments run to the line end.
+    expect(changesSchema("SELECT 'it\\'s; DROP TABLE t'", 'mariadb')).toBe(false);
+    expect(changesSchema("SELECT 'it\\'s; DROP TABLE t'", 'postgres')).toBe(true);
+    expect(changesSchema('SELECT 1 # ; DROP TABLE t', 'mysql')).toBe(false);
   });
 });

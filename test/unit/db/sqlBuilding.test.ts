@@ -18,6 +18,16 @@ describe('splitStatements', () => {
     expect(splitStatements(`${trigger}; SELECT [a;b], \`c;d\` FROM x`, 'sqlite').map((s) => s.text)).toEqual([trigger, 'SELECT [a;b], `c;d` FROM x']);
   });
 
+  it('splits MySQL with backslash escapes, backticks and # comments, and says where each statement\'s separator ended', () => {
+    const sql = "SELECT 'a\\';b', \"c\\\";d\", `e;f` # g;h\n;  SELECT 1--1;\n-- x;\nDO 2";
+    const statements = splitStatements(sql, 'mysql');
+    expect(statements.map((s) => s.text)).toEqual(["SELECT 'a\\';b', \"c\\\";d\", `e;f` # g;h", 'SELECT 1--1', 'DO 2']);
+    expect(statements.map((s) => s.afterSeparator)).toEqual([0, sql.indexOf(';  SELECT') + 1, sql.indexOf(';\n-- x') + 1]);
+    expect(statements[2]?.start).toBe(sql.indexOf('DO 2'));
+    // The same text read as PostgreSQL ends the first string at the backslash.
+    expect(splitStatements(sql, 'postgres')[0]?.text).toBe("SELECT 'a\\'");
+  });
+
   it('finds the first keyword past comments and parentheses', () => {
     expect(firstKeyword('/* x */ -- y\n (select 1)')).toBe('SELECT');
   });

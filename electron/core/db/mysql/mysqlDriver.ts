@@ -155,23 +155,25 @@ class MysqlConnection implements DbConnection {
     if (sql.trim() === '') throw new BurrowError('VALIDATION', 'there is no SQL statement to run');
     const state: RunState = { cancelled: false };
     this.running = state;
+    const progress = { answered: 0 };
     try {
       // sql_select_limit caps top-level SELECTs only, which is what the row limit means; one extra row tells us it cut.
       if (options.rowLimit !== null) await query(this.connection, 'SET SESSION sql_select_limit = ?', [options.rowLimit + 1]);
       try {
-        await this.stream(sql, options, sink);
+        await this.stream(sql, options, sink, progress);
       } finally {
         if (options.rowLimit !== null && !this.life.closed) await query(this.connection, 'SET SESSION sql_select_limit = DEFAULT').catch(() => {});
       }
       if (state.cancelled) throw new BurrowError('CANCELLED', 'the query was cancelled');
     } catch (error) {
-      throw mysqlQueryError(error);
+      throw mysqlQueryError(error, { sql, statementIndex: progress.answered });
     } finally {
       this.running = null;
     }
   }
 
-  private stream(sql: string, options: RunOptions, sink: RunSink): Promise<void> {
+  /** `progress.answered` counts the statements that have answered: mysql2 emits 'fields' for each, undefined for an OK. */
+  private stream(sql: string, options: RunOptions, sink: RunSink, progress: { answered: number }): Promise<void> {
     return new Promise((resolve, reject) => {
       let writer: ResultWriter | null = null;
       let stored = 0;
@@ -190,6 +192,7 @@ class MysqlConnection implements DbConnection {
       this.connection.once('error', onConnectionError);
       running.once('end', () => this.connection.off('error', onConnectionError));
       running.on('fields', (fields?: MysqlField[]) => {
+        progress.answered++;
         endCurrent();
         if (!fields || failed) return;
         if (fields.length > MAX_RESULT_COLUMNS) {

@@ -1,5 +1,7 @@
 import { BurrowError } from '../../../../shared/errors';
 import { isConnectionLoss, transportError } from '../errors/connectionErrors';
+import { lineAndColumn } from '../errors/sqlPosition';
+import { splitStatements } from '../sql/splitStatements';
 import type { ServerSocket } from '../transport/serverSocket';
 
 interface MysqlError extends Error {
@@ -30,22 +32,45 @@ export function mysqlConnectError(error: unknown, socket: ServerSocket | null, t
   return new BurrowError('DB_CONNECT_FAILED', `cannot log in to ${target}: ${message || 'the connection closed during login'}`);
 }
 
-/** MySQL gives no character position; its syntax errors name the line ("... at line 3"). */
-export function mysqlQueryError(error: unknown): BurrowError {
+/** Which statement of a run failed (the count of statements that had answered before it). */
+export interface MysqlRunContext {
+  sql: string;
+  statementIndex: number;
+}
+
+/**
+ * MySQL gives no character position; its syntax errors name the line ("... at line 3"), counted
+ * from the failing statement's start (past the previous semicolon and the blanks after it). The
+ * line is turned into one of the whole run, in the detail and in the text.
+ */
+export function mysqlQueryError(error: unknown, run?: MysqlRunContext): BurrowError {
   if (error instanceof BurrowError) return error;
   const fromTransport = transportError(error, null, 'MySQL', () => true);
   if (fromTransport) return fromTransport;
   const mysqlError = error as MysqlError;
   if (typeof mysqlError.errno === 'number' && mysqlError.sqlMessage) {
     const detail: Record<string, unknown> = { errno: mysqlError.errno, sqlstate: mysqlError.sqlState ?? null };
-    const line = /at line (\d+)\s*$/.exec(mysqlError.sqlMessage);
-    if (line) detail.line = Number(line[1]);
+    let sqlMessage = mysqlError.sqlMessage;
+    const line = /at line (\d+)\s*$/.exec(sqlMessage);
+    if (line) {
+      const runLine = (run ? statementFirstLine(run) : 1) + Number(line[1]) - 1;
+      detail.line = runLine;
+      sqlMessage = `${sqlMessage.slice(0, line.index)}at line ${runLine}`;
+    }
     if (mysqlError.errno === 1317 || mysqlError.errno === 3024 || mysqlError.errno === 1969) return new BurrowError('CANCELLED', `the query was cancelled (${serverText(mysqlError)})`, detail);
     if (mysqlError.errno === 1927 || mysqlError.errno === 2013) return new BurrowError('DB_CONNECTION_LOST', `the server ended the connection: ${serverText(mysqlError)}`, detail);
-    return new BurrowError('QUERY_FAILED', `ERROR ${mysqlError.errno}${mysqlError.sqlState ? ` (${mysqlError.sqlState})` : ''}: ${mysqlError.sqlMessage}`, detail);
+    return new BurrowError('QUERY_FAILED', `ERROR ${mysqlError.errno}${mysqlError.sqlState ? ` (${mysqlError.sqlState})` : ''}: ${sqlMessage}`, detail);
   }
   if (error instanceof Error && (isConnectionLoss(error) || mysqlError.fatal)) {
     return new BurrowError('DB_CONNECTION_LOST', `the connection to the server was lost: ${error.message}`);
   }
   return new BurrowError('QUERY_FAILED', error instanceof Error ? error.message : String(error));
+}
+
+/** The run's line where the server starts counting for statement `statementIndex`. */
+function statementFirstLine(run: MysqlRunContext): number {
+  const statement = splitStatements(run.sql, 'mysql')[run.statementIndex];
+  if (!statement) return 1;
+  const blanks = /^\s*/.exec(run.sql.slice(statement.afterSeparator))![0].length;
+  return lineAndColumn(run.sql, statement.afterSeparator + blanks).line;
 }

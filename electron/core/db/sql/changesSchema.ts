@@ -1,14 +1,21 @@
 import type { Engine } from '../../../../shared/profile';
-import { firstKeyword, splitStatements } from './splitStatements';
+import { firstKeyword, splitStatements, type SplitDialect } from './splitStatements';
 
 /** Statements after which the schema tree is out of date (row estimates included, for TRUNCATE). */
 const SCHEMA_CHANGING = new Set(['CREATE', 'ALTER', 'DROP', 'RENAME', 'COMMENT', 'TRUNCATE', 'IMPORT', 'ATTACH', 'DETACH']);
 
 /**
  * Whether a run's SQL holds a statement that changes what introspection shows, so the workspace
- * can refresh its schema tree when the run ends. PostgreSQL's dollar quotes need its own split;
- * the other engines' quoting is close enough to SQLite's for finding statement starts.
+ * can refresh its schema tree when the run ends. PostgreSQL's dollar quotes and MySQL's backslash
+ * escapes need their own split; SQL Server's quoting is close enough to SQLite's for finding
+ * statement starts.
  */
 export function changesSchema(sql: string, engine: Engine): boolean {
-  return splitStatements(sql, engine === 'postgres' ? 'postgres' : 'sqlite').some((statement) => SCHEMA_CHANGING.has(firstKeyword(statement.text)));
+  return splitStatements(sql, splitDialect(engine)).some((statement) => SCHEMA_CHANGING.has(firstKeyword(statement.text)));
+}
+
+function splitDialect(engine: Engine): SplitDialect {
+  if (engine === 'postgres') return 'postgres';
+  if (engine === 'mysql' || engine === 'mariadb') return 'mysql';
+  return 'sqlite';
 }

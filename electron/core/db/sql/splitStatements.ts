@@ -2,14 +2,17 @@ export interface Statement {
   text: string;
   /** Offset of `text` in the submitted SQL, to map a server's error position back. */
   start: number;
+  /** Offset just past the semicolon before this statement (0 for the first): where MySQL starts counting its lines, after blanks. */
+  afterSeparator: number;
 }
 
-export type SplitDialect = 'postgres' | 'sqlite';
+export type SplitDialect = 'postgres' | 'sqlite' | 'mysql';
 
 /**
  * Splits SQL at top-level semicolons, respecting quotes, comments, PostgreSQL dollar quotes and
- * E'' strings, SQLite's [identifiers] and the BEGIN ... END body of CREATE TRIGGER. Statements
- * with nothing but whitespace and comments are dropped.
+ * E'' strings, SQLite's [identifiers] and the BEGIN ... END body of CREATE TRIGGER, MySQL's
+ * backslash escapes, backticks and # comments. Statements with nothing but whitespace and comments
+ * are dropped.
  */
 export function splitStatements(sql: string, dialect: SplitDialect): Statement[] {
   const statements: Statement[] = [];
@@ -17,8 +20,9 @@ export function splitStatements(sql: string, dialect: SplitDialect): Statement[]
   let hasCode = false;
   let codeStart = -1;
   let triggerDepth = 0;
+  let afterSeparator = 0;
   const push = (end: number): void => {
-    if (hasCode) statements.push({ text: sql.slice(codeStart, end).trimEnd(), start: codeStart });
+    if (hasCode) statements.push({ text: sql.slice(codeStart, end).trimEnd(), start: codeStart, afterSeparator });
     hasCode = false;
     codeStart = -1;
     triggerDepth = 0;
@@ -32,7 +36,9 @@ export function splitStatements(sql: string, dialect: SplitDialect): Statement[]
   while (i < sql.length) {
     const c = sql[i]!;
     const next = sql[i + 1];
-    if (c === '-' && next === '-') {
+    // MySQL needs a blank after "--" (1--1 is arithmetic) and also takes # to the end of the line.
+    const lineComment = c === '-' && next === '-' ? dialect !== 'mysql' || !/\S/.test(sql[i + 2] ?? ' ') : c === '#' && dialect === 'mysql';
+    if (lineComment) {
       const end = sql.indexOf('\n', i);
       i = end === -1 ? sql.length : end + 1;
       continue;
@@ -48,6 +54,7 @@ export function splitStatements(sql: string, dialect: SplitDialect): Statement[]
       }
       push(i);
       i++;
+      afterSeparator = i;
       continue;
     }
     if (/\s/.test(c)) {
@@ -56,9 +63,11 @@ export function splitStatements(sql: string, dialect: SplitDialect): Statement[]
     }
     markCode(i);
     if (c === "'") {
-      const escapes = dialect === 'postgres' && i > 0 && /[eE]/.test(sql[i - 1]!) && !/\w/.test(sql[i - 2] ?? ' ');
+      const escapes = dialect === 'mysql' || (dialect === 'postgres' && i > 0 && /[eE]/.test(sql[i - 1]!) && !/\w/.test(sql[i - 2] ?? ' '));
       i = skipQuoted(sql, i, "'", escapes);
-    } else if (c === '"' || (c === '`' && dialect === 'sqlite')) {
+    } else if (c === '"') {
+      i = skipQuoted(sql, i, c, dialect === 'mysql');
+    } else if (c === '`' && dialect !== 'postgres') {
       i = skipQuoted(sql, i, c, false);
     } else if (c === '[' && dialect === 'sqlite') {
       const end = sql.indexOf(']', i + 1);
