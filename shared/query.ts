@@ -164,12 +164,16 @@ export const rowsWindowSchema = z.object({
 });
 export type RowsWindow = z.infer<typeof rowsWindowSchema>;
 
+/** CSV (RFC 4180) or JSON (an array of objects keyed by column name). */
+export const exportFormatSchema = z.enum(['csv', 'json'], { error: 'format must be csv or json' });
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
 /** Saves a stored result as a file the user picks in a save dialog (main shows it; the renderer never names a path). */
 export const queryExportRequestSchema = z
   .object({
     resultId: idSchema,
-    format: z.enum(['csv']).default('csv'),
-    /** A first record with the column names. */
+    format: exportFormatSchema.default('csv'),
+    /** CSV: a first record with the column names (JSON objects always carry them). */
     headers: z.boolean().default(true),
   })
   .strict();

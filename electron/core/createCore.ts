@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo, EventName, EventPayload, FilePurpose } from '../../shared/contract';
+import type { ExportFormat } from '../../shared/query';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './eventHub';
 import { seedFirstRun } from './firstRun';
@@ -37,7 +38,7 @@ export interface PlatformAdapter {
   /** Shows an open-file dialog; resolves with the chosen path, or null when cancelled. */
   pickFile(purpose: FilePurpose): Promise<string | null>;
   /** Shows a save dialog for an exported result; resolves with the chosen path, or null when cancelled. */
-  pickSavePath(suggestedName: string): Promise<string | null>;
+  pickSavePath(suggestedName: string, format: ExportFormat): Promise<string | null>;
 }
 
 const noPlatform: PlatformAdapter = {
@@ -86,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),
-    ...sessionHandlers(sessions, tester, queries, prompts, (name) => platform.pickSavePath(name)),
+    ...sessionHandlers(sessions, tester, queries, prompts, (name, format) => platform.pickSavePath(name, format)),
   };
   return {
     dispatch: createDispatch(handlers),

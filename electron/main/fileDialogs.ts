@@ -1,5 +1,6 @@
 import { BrowserWindow, dialog, type FileFilter } from 'electron';
 import type { FilePurpose } from '../../shared/contract';
+import type { ExportFormat } from '../../shared/query';
 
 const dialogs: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
   privateKey: { title: 'Import an SSH private key', filters: [{ name: 'All files', extensions: ['*'] }, { name: 'PuTTY keys', extensions: ['ppk'] }, { name: 'PEM keys', extensions: ['pem', 'key'] }] },
@@ -20,10 +21,13 @@ export async function pickFile(purpose: FilePurpose): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+const exportFilters: Record<ExportFormat, FileFilter> = { csv: { name: 'CSV', extensions: ['csv'] }, json: { name: 'JSON', extensions: ['json'] } };
+
 /** A native save dialog for an exported result, parented to the focused window. */
-export async function pickSavePath(suggestedName: string): Promise<string | null> {
+export async function pickSavePath(suggestedName: string, format: ExportFormat): Promise<string | null> {
   const parent = BrowserWindow.getFocusedWindow();
-  const options = { title: 'Export the result as CSV', defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+  const filter = exportFilters[format];
+  const options = { title: `Export the result as ${filter.name}`, defaultPath: suggestedName, filters: [filter], properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
 }

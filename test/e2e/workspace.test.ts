@@ -92,6 +92,17 @@ describe('e2e: connect and query through the real UI', () => {
     expect(lines[0]).toBe('id,name,note');
     expect(lines.filter(Boolean)).toHaveLength(251);
     expect(lines[1]).toMatch(/^1,/);
+    // Export JSON…: an array of objects keyed by column; integers as numbers, NULL as null.
+    exportTarget = dir.join('customers.json');
+    await page.getByRole('button', { name: 'Export JSON…' }).click();
+    await expect.poll(() => page.getByTestId('export-status').textContent(), { timeout: 10_000 }).toMatch(/^Exported 250 rows \(.+\) to .*customers\.json$/);
+    expect(suggestedNames.at(-1)).toMatch(/^result-\d{8}-\d{6}\.json$/);
+    const objects = JSON.parse(readFileSync(exportTarget, 'utf8')) as Record<string, unknown>[];
+    expect(objects).toHaveLength(250);
+    expect(Object.keys(objects[0]!)).toEqual(['id', 'name', 'note']);
+    expect(objects.map((row) => row.id)).toEqual(Array.from({ length: 250 }, (_v, i) => i + 1));
+    expect(objects.some((row) => row.note === null)).toBe(true);
+    expect(objects.every((row) => typeof row.name === 'string')).toBe(true);
   });
 
   it('shows the schema tree and browses a table a page at a time, sorted and filtered', async () => {

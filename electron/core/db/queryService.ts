@@ -15,6 +15,7 @@ import {
   queryStatusRequestSchema,
   type BrowsePage,
   type ConnectionInfo,
+  type ExportFormat,
   type QueryExportResult,
   type RowsWindow,
   type RunState,
@@ -27,7 +28,7 @@ import { buildBrowseQuery } from './browse/browseQuery';
 import { driverFor } from './drivers';
 import { ResultStore, type StoredResult } from './store/resultStore';
 import { changesSchema } from './sql/changesSchema';
-import { exportCsv } from './export/resultExport';
+import { exportResultFile } from './export/resultExport';
 import type { DbConnection, DbTransport, RunSink } from './types';
 
 interface LiveConnection {
@@ -184,14 +185,14 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
    * Writes a stored result to a file: `pickPath` asks the user where (a save dialog in the app), and
    * null means they cancelled. Rows stored by then are exported; the result stays readable.
    */
-  async exportResult(payload: unknown, pickPath: (suggestedName: string) => Promise<string | null>): Promise<QueryExportResult> {
+  async exportResult(payload: unknown, pickPath: (suggestedName: string, format: ExportFormat) => Promise<string | null>): Promise<QueryExportResult> {
     const request = parseRequest(queryExportRequestSchema, payload, 'query.export');
     const result = this.store.get(request.resultId);
     if (result.kind !== 'rows') throw new BurrowError('VALIDATION', 'this result is a command result: it has no rows to export', { field: 'resultId' });
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-    const file = await pickPath(`result-${stamp}.csv`);
+    const file = await pickPath(`result-${stamp}.${request.format}`, request.format);
     if (!file) return { path: null, rows: 0, bytes: 0 };
-    return exportCsv({ columns: result.columns, rowCount: result.rowCount, read: (offset, limit, maxCellBytes) => result.read(offset, limit, maxCellBytes) }, file, { headers: request.headers });
+    return exportResultFile({ columns: result.columns, rowCount: result.rowCount, read: (offset, limit, maxCellBytes) => result.read(offset, limit, maxCellBytes) }, file, { format: request.format, headers: request.headers });
   }
 
   /** Cancels a queued or running run; resolves once the engine has been told (the run then ends CANCELLED). */

@@ -1,3 +1,4 @@
+import type { ExportFormat } from '../../../shared/query';
 import type { Handlers } from '../dispatch';
 import type { QueryService } from '../db/queryService';
 import type { PromptHub } from '../prompts/promptHub';
@@ -15,7 +16,7 @@ export function sessionHandlers(
   tester: ProfileTester,
   queries: QueryService,
   prompts: PromptHub,
-  pickSavePath: (suggestedName: string) => Promise<string | null>,
+  pickSavePath: (suggestedName: string, format: ExportFormat) => Promise<string | null>,
 ): Pick<Handlers, SessionChannel> {
   return {
     'sessions.open': (request) => sessions.open(request),

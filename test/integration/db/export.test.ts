@@ -45,7 +45,7 @@ function parseCsv(text: string): (string | null)[][] {
   return records;
 }
 
-describe('exporting a stored result as CSV (real PostgreSQL)', () => {
+describe('exporting a stored result as CSV or JSON (real PostgreSQL)', () => {
   let postgres: PostgresServer;
   let dir: TempDir;
   const service = new QueryService();
@@ -112,6 +112,38 @@ newline', false, NULL),
     expect(records[49_999]![0]).toBe('50000');
     expect(records[49_999]![1]).toMatch(/^[0-9a-f]{32}$/);
     expect(service.rows({ resultId, offset: 49_999, limit: 1 }).rows).toEqual([['50000', records[49_999]![1]!]]);
+  });
+
+  it('writes JSON: objects keyed by column (repeats numbered), exact numbers, embedded json, null, strings for the rest', async () => {
+    const { resultId } = await resultOf(`
+      SELECT * FROM (VALUES
+        (9223372036854775807::int8, 12345678901234567890.123456789::numeric, 'NaN'::float8, '{"a": [1, {"b": null}]}'::jsonb, 'x"y\\z
+w'::text, true, '\\xdeadbeef'::bytea, '2024-02-29 23:59:59.123456+05:30'::timestamptz, '{1,2}'::int[], 1),
+        (-1, 0.5, 1.5e300, 'null'::jsonb, '', NULL, NULL, NULL, NULL, 2),
+        (NULL, NULL, NULL, NULL, NULL, false, ''::bytea, NULL, '{}'::int[], 3)
+      ) AS t(big, exact, f, doc, label, flag, raw, at, list, big) ORDER BY 10`);
+    const file = dir.join('special.json');
+    const outcome = await service.exportResult({ resultId, format: 'json' }, async (suggested, format) => {
+      expect(suggested).toMatch(/^result-\d{8}-\d{6}\.json$/);
+      expect(format).toBe('json');
+      return file;
+    });
+    const text = readFileSync(file, 'utf8');
+    expect(outcome).toEqual({ path: file, rows: 3, bytes: Buffer.byteLength(text) });
+    // The exact digits are in the file, whatever a JavaScript parser makes of them.
+    expect(text).toContain('"big":9223372036854775807,');
+    expect(text).toContain('"exact":12345678901234567890.123456789,');
+    expect(text.split('\n')).toHaveLength(6);
+    const objects = JSON.parse(text) as Record<string, unknown>[];
+    expect(objects).toEqual([
+      { big: Number('9223372036854775807'), exact: Number('12345678901234567890.123456789'), f: 'NaN', doc: { a: [1, { b: null }] }, label: 'x"y\\z\nw', flag: true, raw: '\\xdeadbeef', at: '2024-02-29 18:29:59.123456+00', list: '{1,2}', big_2: 1 },
+      { big: -1, exact: 0.5, f: 1.5e300, doc: null, label: '', flag: null, raw: null, at: null, list: null, big_2: 2 },
+      { big: null, exact: null, f: null, doc: null, label: null, flag: false, raw: '\\x', at: null, list: '{}', big_2: 3 },
+    ]);
+    const empty = await resultOf('SELECT 1 AS one WHERE false');
+    await service.exportResult({ resultId: empty.resultId, format: 'json' }, async () => dir.join('empty.json'));
+    expect(readFileSync(dir.join('empty.json'), 'utf8')).toBe('[]\n');
+    expect(await service.exportResult({ resultId, format: 'xml' }, async () => file).catch((error: unknown) => error)).toMatchObject({ code: 'VALIDATION' });
   });
 
   it('a cancelled dialog writes nothing; an unwritable folder is EXPORT_FAILED and leaves no partial file; a good file is replaced whole', async () => {

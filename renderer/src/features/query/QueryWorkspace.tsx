@@ -3,7 +3,8 @@ import { sqlToRun, type QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
-import { exportResultCsv } from './exportResult';
+import type { ExportFormat } from '../../../../shared/query';
+import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
 import { SqlEditor } from './SqlEditor';
 import { SshLogDialog } from './SshLogDialog';
@@ -27,23 +28,25 @@ function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
 }
 
 /** Saves the shown result as CSV once it is complete; the status line says where it went or why not. */
-function ExportButton({ resultId, complete }: { resultId: string; complete: boolean }) {
-  const [busy, setBusy] = useState(false);
+function ExportButtons({ resultId, complete }: { resultId: string; complete: boolean }) {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => setStatus(null), [resultId]);
-  const run = async (): Promise<void> => {
-    setBusy(true);
+  const run = async (format: ExportFormat): Promise<void> => {
+    setBusy(format);
     try {
-      setStatus(await exportResultCsv(resultId));
+      setStatus(await exportResult(resultId, format));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
   return (
     <>
-      <button type="button" className="small" disabled={!complete || busy} onClick={() => void run()} title={complete ? undefined : 'Wait for the result to finish loading'}>
-        {busy ? 'Exporting…' : 'Export CSV…'}
-      </button>
+      {(['csv', 'json'] as const).map((format) => (
+        <button key={format} type="button" className="small" disabled={!complete || busy !== null} onClick={() => void run(format)} title={complete ? undefined : 'Wait for the result to finish loading'}>
+          {busy === format ? 'Exporting…' : `Export ${format.toUpperCase()}…`}
+        </button>
+      ))}
       {status?.text && (
         <span className={status.ok ? 'muted' : 'error-text'} role={status.ok ? 'status' : 'alert'} data-testid="export-status">{status.text}</span>
       )}
@@ -97,7 +100,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
             <p className="muted" data-testid="row-count">
               {result.rowCount.toLocaleString()} rows{result.limited ? ' (limited)' : ''}{result.complete ? '' : ', loading…'}
             </p>
-            <ExportButton resultId={result.resultId} complete={result.complete} />
+            <ExportButtons resultId={result.resultId} complete={result.complete} />
           </div>
           <ResultsGrid result={result} />
         </>

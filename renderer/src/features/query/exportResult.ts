@@ -1,8 +1,9 @@
+import type { ExportFormat } from '../../../../shared/query';
 import { burrow } from '../../ipc/client';
 
-/** Asks main to save a stored result as CSV (main shows the save dialog); answers with a line for the status bar. */
-export async function exportResultCsv(resultId: string): Promise<{ ok: boolean; text: string }> {
-  const answer = await burrow().query.export({ resultId, format: 'csv', headers: true });
+/** Asks main to save a stored result as CSV or JSON (main shows the save dialog); answers with a line for the status bar. */
+export async function exportResult(resultId: string, format: ExportFormat): Promise<{ ok: boolean; text: string }> {
+  const answer = await burrow().query.export({ resultId, format, headers: true });
   if (!answer.ok) return { ok: false, text: `${answer.error.code}: ${answer.error.message}` };
   const { path, rows, bytes } = answer.value;
   if (path === null) return { ok: true, text: '' };
