@@ -104,6 +104,9 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
     expect(third.status.results).toHaveLength(3);
     expect(third.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 7 } });
     expect(third.status.error?.message).toMatch(/near 'dual' at line 7$/);
+    // An empty statement is one too: the server stops at its semicolon.
+    const empty = await runToEnd(service, connectionId, 'SELECT 1;\n  ;\n SELECT 2');
+    expect(empty.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 2 } });
     expect((await runOk(service, connectionId, 'SELECT 2')).rows[0]).toEqual([['2']]);
   });
 

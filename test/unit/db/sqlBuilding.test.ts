@@ -24,6 +24,8 @@ describe('splitStatements', () => {
     expect(statements.map((s) => s.text)).toEqual(["SELECT 'a\\';b', \"c\\\";d\", `e;f` # g;h", 'SELECT 1--1', 'DO 2']);
     expect(statements.map((s) => s.afterSeparator)).toEqual([0, sql.indexOf(';  SELECT') + 1, sql.indexOf(';\n-- x') + 1]);
     expect(statements[2]?.start).toBe(sql.indexOf('DO 2'));
+    // Every segment between semicolons, when asked: an empty one starts where its separator ended.
+    expect(splitStatements('SELECT 1; ;-- c\n;SELECT 2;', 'mysql', { keepEmpty: true }).map((s) => [s.text, s.afterSeparator])).toEqual([['SELECT 1', 0], ['', 9], ['', 11], ['SELECT 2', 17], ['', 26]]);
     // The same text read as PostgreSQL ends the first string at the backslash.
     expect(splitStatements(sql, 'postgres')[0]?.text).toBe("SELECT 'a\\'");
   });

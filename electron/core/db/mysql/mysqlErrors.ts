@@ -69,7 +69,8 @@ export function mysqlQueryError(error: unknown, run?: MysqlRunContext): BurrowEr
 
 /** The run's line where the server starts counting for statement `statementIndex`. */
 function statementFirstLine(run: MysqlRunContext): number {
-  const statement = splitStatements(run.sql, 'mysql')[run.statementIndex];
+  // Every segment counts, empty ones too: the server answers an empty statement with an error of its own.
+  const statement = splitStatements(run.sql, 'mysql', { keepEmpty: true })[run.statementIndex];
   if (!statement) return 1;
   const blanks = /^\s*/.exec(run.sql.slice(statement.afterSeparator))![0].length;
   return lineAndColumn(run.sql, statement.afterSeparator + blanks).line;

@@ -12,9 +12,9 @@ export type SplitDialect = 'postgres' | 'sqlite' | 'mysql';
  * Splits SQL at top-level semicolons, respecting quotes, comments, PostgreSQL dollar quotes and
  * E'' strings, SQLite's [identifiers] and the BEGIN ... END body of CREATE TRIGGER, MySQL's
  * backslash escapes, backticks and # comments. Statements with nothing but whitespace and comments
- * are dropped.
+ * are dropped, unless `keepEmpty` asks for every segment between semicolons (MySQL answers each).
  */
-export function splitStatements(sql: string, dialect: SplitDialect): Statement[] {
+export function splitStatements(sql: string, dialect: SplitDialect, options: { keepEmpty?: boolean } = {}): Statement[] {
   const statements: Statement[] = [];
   let i = 0;
   let hasCode = false;
@@ -23,6 +23,7 @@ export function splitStatements(sql: string, dialect: SplitDialect): Statement[]
   let afterSeparator = 0;
   const push = (end: number): void => {
     if (hasCode) statements.push({ text: sql.slice(codeStart, end).trimEnd(), start: codeStart, afterSeparator });
+    else if (options.keepEmpty) statements.push({ text: '', start: afterSeparator, afterSeparator });
     hasCode = false;
     codeStart = -1;
     triggerDepth = 0;
