@@ -287,9 +287,9 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
         infoRow({ label: 'first rows: Burrow', value: median(firstTunnel), unit: 'ms', reference: 'OpenSSH -L', referenceValue: median(firstOpenssh) }),
       ],
       notes: [
-        `first 1000 rows, per-round medians of ${FIRST_ROWS_RUNS} runs (ms), tunnel: ${firstTunnel.map((ms) => ms.toFixed(2)).join(' ')}`,
-        `first 1000 rows, per-round medians of ${FIRST_ROWS_RUNS} runs (ms), direct: ${firstDirect.map((ms) => ms.toFixed(2)).join(' ')}`,
-        `first 1000 rows, per-round medians of ${FIRST_ROWS_RUNS} runs (ms), OpenSSH -L: ${firstOpenssh.map((ms) => ms.toFixed(2)).join(' ')}`,
+        ...([['tunnel', firstTunnel], ['direct', firstDirect], ['OpenSSH -L', firstOpenssh]] as const).map(
+          ([label, values]) => `first 1000 rows, per-round medians of ${FIRST_ROWS_RUNS} runs (ms), ${label}: ${values.map((ms) => ms.toFixed(2)).join(' ')}`,
+        ),
         `store: ${rows.toLocaleString('en-US')} rows x 3 columns (int, md5 text, numeric); ${rounds} rounds after a warm-up; window fetch = median of ${WINDOW_FETCHES} random rows(offset, 1000)`,
       ],
       fatal: [],
