@@ -199,6 +199,18 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await page.locator('.cm-content').textContent()).toBe('SELECT 1; SELECT * FROM xnowhere_at_all');
   });
 
+  it('copies a cell whole, even one the grid shows cut, and binary as bare hex', async () => {
+    await typeSql(page, "SELECT repeat('x', 300000) || 'end' AS big, '\\xdeadbeef'::bytea AS raw, NULL::text AS nothing");
+    await page.getByTestId('run').click();
+    const row = page.getByTestId('grid-row').first();
+    await expect.poll(() => row.locator('.cell').nth(1).textContent(), { timeout: 10_000 }).toBe('0xdeadbeef (4 bytes)');
+    expect(await row.locator('.cell').first().textContent()).toMatch(/^x+… \(300003 chars\)$/);
+    await row.click();
+    await page.keyboard.press('Control+C');
+    await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied 1 row.');
+    expect(await readClipboard(page)).toBe(`${'x'.repeat(300000)}end\t0xdeadbeef\tNULL`);
+  });
+
   it('refreshes the schema tree by itself when a run creates or drops a table', async () => {
     const tree = page.getByTestId('schema-tree');
     const names = () => tree.locator('.tree-name').allTextContents();

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ResultSummary } from '../../../../shared/query';
 import { cellText } from './cellText';
-import { fetchRows, MAX_COPY_ROWS, rowsToTsv } from './copyRows';
+import { fetchRows, MAX_COPY_CHARS, MAX_COPY_ROWS, rowsToTsv } from './copyRows';
 import { useRowWindows } from './useRowWindows';
 
 const ROW_HEIGHT = 24;
@@ -42,10 +42,10 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
   const copy = async (withHeader: boolean): Promise<void> => {
     if (!selection) return;
     try {
-      const rows = await fetchRows(result.resultId, low, high);
+      const { rows, cut } = await fetchRows(result.resultId, low, high);
       await navigator.clipboard.writeText(rowsToTsv(rows, withHeader ? result.columns.map((c) => c.name) : undefined));
-      const cut = high - low + 1 > MAX_COPY_ROWS ? ` (the first ${MAX_COPY_ROWS.toLocaleString()})` : '';
-      setCopyStatus(`Copied ${rows.length.toLocaleString()} row${rows.length === 1 ? '' : 's'}${cut}.`);
+      const note = cut === 'rows' ? ` (the first ${MAX_COPY_ROWS.toLocaleString()})` : cut === 'size' ? ` (the first ${rows.length.toLocaleString()}: a copy holds at most ${MAX_COPY_CHARS / 1024 / 1024} MB of text)` : '';
+      setCopyStatus(`Copied ${rows.length.toLocaleString()} row${rows.length === 1 ? '' : 's'}${note}.`);
     } catch (error) {
       setCopyStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }
