@@ -110,6 +110,23 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
     expect((await runOk(service, connectionId, 'SELECT 2')).rows[0]).toEqual([['2']]);
   });
 
+  it('runs a script that switches delimiters (DELIMITER $$) as mysqldump writes them, errors on the right line', async () => {
+    const script = [
+      'DELIMITER $$',
+      `CREATE OR REPLACE PROCEDURE burrow_double_${via}(IN n INT)`,
+      'BEGIN',
+      "  SELECT n * 2 AS doubled, '$$;' AS text;",
+      'END$$',
+      'DELIMITER ;',
+      `CALL burrow_double_${via}(21);`,
+    ].join('\n');
+    const { status, rows } = await runOk(service, connectionId, script);
+    expect(status.changesSchema).toBe(true);
+    expect(rows.find((result) => result.length > 0)).toEqual([['42', '$$;']]);
+    const broken = await runToEnd(service, connectionId, `DELIMITER //\nSELECT 1//\n\nSELEC 2//\nDELIMITER ;`);
+    expect(broken.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 4 } });
+  });
+
   it('refuses a result wider than 1000 columns with RESULT_TOO_WIDE and stays usable', async () => {
     const columns = Array.from({ length: 1001 }, (_v, i) => `${i} AS c${i}`).join(', ');
     const { status } = await runToEnd(service, connectionId, `SELECT ${columns}`);

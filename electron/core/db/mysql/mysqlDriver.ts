@@ -7,6 +7,7 @@ import { openServerSocket, streamFactoryOf, type ServerSocket } from '../transpo
 import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type RawCell, type ResultWriter, type RunOptions, type RunSink, type StreamFactory } from '../types';
 import { mysqlColumnMeta, type MysqlField } from './mysqlColumns';
 import { mysqlConnectError, mysqlQueryError } from './mysqlErrors';
+import { withoutDelimiterDirectives } from './mysqlDelimiters';
 import { introspectMysql } from './mysqlIntrospect';
 import { ConnectionLife } from '../connectionLife';
 
@@ -150,8 +151,9 @@ class MysqlConnection implements DbConnection {
     this.life.onLost(listener);
   }
 
-  async run(sql: string, options: RunOptions, sink: RunSink): Promise<void> {
+  async run(text: string, options: RunOptions, sink: RunSink): Promise<void> {
     if (this.running) throw new BurrowError('VALIDATION', 'a query is already running on this connection');
+    const sql = withoutDelimiterDirectives(text);
     if (sql.trim() === '') throw new BurrowError('VALIDATION', 'there is no SQL statement to run');
     const state: RunState = { cancelled: false };
     this.running = state;

@@ -1,4 +1,5 @@
 import type { Engine } from '../../../../shared/profile';
+import { withoutDelimiterDirectives } from '../mysql/mysqlDelimiters';
 import { firstKeyword, splitStatements, type SplitDialect } from './splitStatements';
 
 /** Statements after which the schema tree is out of date (row estimates included, for TRUNCATE). */
@@ -11,7 +12,9 @@ const SCHEMA_CHANGING = new Set(['CREATE', 'ALTER', 'DROP', 'RENAME', 'COMMENT',
  * statement starts.
  */
 export function changesSchema(sql: string, engine: Engine): boolean {
-  return splitStatements(sql, splitDialect(engine)).some((statement) => SCHEMA_CHANGING.has(firstKeyword(statement.text)));
+  const dialect = splitDialect(engine);
+  const text = dialect === 'mysql' ? withoutDelimiterDirectives(sql) : sql;
+  return splitStatements(text, dialect).some((statement) => SCHEMA_CHANGING.has(firstKeyword(statement.text)));
 }
 
 function splitDialect(engine: Engine): SplitDialect {

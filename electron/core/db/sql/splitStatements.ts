@@ -101,7 +101,7 @@ function trackTrigger(before: string, word: string, depth: number): number {
   return depth;
 }
 
-function skipQuoted(sql: string, at: number, quote: string, backslashEscapes: boolean): number {
+export function skipQuoted(sql: string, at: number, quote: string, backslashEscapes: boolean): number {
   let i = at + 1;
   while (i < sql.length) {
     const c = sql[i];
