@@ -87,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),
-    ...sessionHandlers(sessions, tester, queries, prompts, (name, format) => platform.pickSavePath(name, format)),
+    ...sessionHandlers(sessions, tester, queries, prompts, (name, format) => platform.pickSavePath(name, format), store.history),
   };
   return {
     dispatch: createDispatch(handlers),

@@ -46,12 +46,13 @@ import {
   profilesSaveRequestSchema,
   storeNoticeSchema,
 } from '../profile';
+import { historyClearRequestSchema, historyEntrySchema, historyListRequestSchema } from '../history';
 import { vaultResetRequestSchema, vaultResetResultSchema, vaultStatusRequestSchema, vaultStatusSchema } from '../vault';
 
 const profiles = z.array(profileSchema);
 const profileRef = z.object({ id: z.string(), name: z.string() });
 
-/** Channels of what Burrow remembers: profiles, the vault, keys, known hosts, imports. */
+/** Channels of what Burrow remembers: profiles, the vault, keys, known hosts, query history, imports. */
 export const storeChannels = {
   'profiles.list': { request: profilesListRequestSchema, response: profiles },
   'profiles.get': { request: profilesGetRequestSchema, response: profileSchema },
@@ -75,6 +76,8 @@ export const storeChannels = {
   'knownHosts.add': { request: knownHostsAddRequestSchema, response: knownHostSchema },
   'knownHosts.forget': { request: knownHostsForgetRequestSchema, response: z.object({ removed: z.number().int() }) },
   'knownHosts.export': { request: knownHostsExportRequestSchema, response: knownHostsExportResultSchema },
+  'history.list': { request: historyListRequestSchema, response: z.array(historyEntrySchema) },
+  'history.clear': { request: historyClearRequestSchema, response: z.object({ removed: z.number().int() }) },
   'imports.parseUrl': { request: importsParseUrlRequestSchema, response: parsedUrlSchema },
   'imports.saveUrl': { request: importsSaveUrlRequestSchema, response: profileSaveResultSchema },
   'imports.profileUrl': { request: importsProfileUrlRequestSchema, response: z.object({ url: z.string() }) },

@@ -211,6 +211,25 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await readClipboard(page)).toBe(`${'x'.repeat(300000)}end\t0xdeadbeef\tNULL`);
   });
 
+  it('keeps what was run in the profile\'s history, searchable, and puts a chosen entry in the editor', async () => {
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const dialog = page.getByTestId('history');
+    const entries = dialog.getByTestId('history-entry');
+    await expect.poll(() => entries.count()).toBeGreaterThan(2);
+    // Newest first: the last run; a run of a selection is kept as the selection.
+    expect(await entries.first().locator('code').textContent()).toMatch(/^SELECT repeat\('x', 300000\)/);
+    await dialog.getByLabel('Search history').fill('NOWHERE');
+    await expect.poll(() => entries.locator('code').allTextContents()).toEqual(['SELECT * FROM nowhere_at_all']);
+    await entries.first().click();
+    expect(await page.getByTestId('history').count()).toBe(0);
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT * FROM nowhere_at_all');
+    // Clear forgets this profile's runs.
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('button', { name: 'Clear history' }).click();
+    await expect.poll(() => dialog.textContent()).toMatch(/Nothing has been run on this connection yet/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('refreshes the schema tree by itself when a run creates or drops a table', async () => {
     const tree = page.getByTestId('schema-tree');
     const names = () => tree.locator('.tree-name').allTextContents();

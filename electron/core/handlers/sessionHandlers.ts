@@ -1,6 +1,7 @@
 import type { ExportFormat } from '../../../shared/query';
 import type { Handlers } from '../dispatch';
 import type { QueryService } from '../db/queryService';
+import type { HistoryStore } from '../store/history/historyStore';
 import type { PromptHub } from '../prompts/promptHub';
 import type { ProfileTester } from '../sessions/profileTester';
 import type { SessionManager } from '../sessions/sessionManager';
@@ -10,6 +11,7 @@ type SessionChannel = Extract<keyof Handlers, `${'sessions' | 'query' | 'schema'
 /**
  * Live work: requests naming a session are pointed at the connection currently behind it.
  * `pickSavePath` is the host's save dialog (an export's target is never named by the renderer).
+ * Every run's SQL goes to the profile's history.
  */
 export function sessionHandlers(
   sessions: SessionManager,
@@ -17,6 +19,7 @@ export function sessionHandlers(
   queries: QueryService,
   prompts: PromptHub,
   pickSavePath: (suggestedName: string, format: ExportFormat) => Promise<string | null>,
+  history: HistoryStore,
 ): Pick<Handlers, SessionChannel> {
   return {
     'sessions.open': (request) => sessions.open(request),
@@ -24,7 +27,13 @@ export function sessionHandlers(
     'sessions.debugLog': (request) => sessions.debugLog(request),
     'sessions.close': (request) => sessions.close(request),
     'sessions.list': () => sessions.list(),
-    'query.run': async (request) => ({ ...queries.run({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }), connectionId: request.connectionId }),
+    'query.run': async (request) => {
+      const started = queries.run({ ...request, connectionId: await sessions.connectionFor(request.connectionId) });
+      const profileId = sessions.profileOf(request.connectionId);
+      // History is a convenience: a write that fails (a damaged file) never fails the run.
+      if (profileId) void history.record(profileId, request.sql).catch(() => {});
+      return { ...started, connectionId: request.connectionId };
+    },
     'query.status': (request) => queries.status(request),
     'query.rows': (request) => queries.rows(request),
     'query.cancel': (request) => queries.cancel(request),

@@ -1,7 +1,7 @@
 import type { Handlers } from '../dispatch';
 import type { Store } from '../store/createStore';
 
-type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'imports'}.${string}`>;
+type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'history' | 'imports'}.${string}`>;
 
 /** The store's operations, one per channel; each validates its payload again and returns no secrets. */
 export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
@@ -10,7 +10,12 @@ export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
     'profiles.get': (request) => store.profiles.get(request),
     'profiles.save': (request) => store.profiles.save(request),
     'profiles.duplicate': (request) => store.profiles.duplicate(request),
-    'profiles.delete': (request) => store.profiles.delete(request),
+    'profiles.delete': async (request) => {
+      const deleted = await store.profiles.delete(request);
+      // The profile's history goes with it; a damaged history file must not undo a delete that happened.
+      await store.history.clear({ profileId: deleted.id }).catch(() => undefined);
+      return deleted;
+    },
     'profiles.move': (request) => store.profiles.move(request),
     'profiles.regroup': (request) => store.profiles.regroup(request),
     'profiles.recover': (request) => store.profiles.recover(request),
@@ -24,6 +29,8 @@ export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
     'keys.publicKey': (request) => store.keys.publicKey(request),
     'keys.delete': (request) => store.keys.delete(request),
     'keys.setPassphraseMemory': (request) => store.keys.setPassphraseMemory(request),
+    'history.list': (request) => store.history.list(request),
+    'history.clear': (request) => store.history.clear(request),
     'knownHosts.list': (request) => store.knownHosts.list(request),
     'knownHosts.add': (request) => store.knownHosts.add(request),
     'knownHosts.forget': (request) => store.knownHosts.forget(request),

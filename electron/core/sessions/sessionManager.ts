@@ -131,6 +131,11 @@ export class SessionManager {
     return [...this.sessions.values()].map((session) => ({ ...session.info }));
   }
 
+  /** The profile a session was opened from, or null for an unknown session. */
+  profileOf(sessionId: string): string | null {
+    return this.sessions.get(sessionId)?.info.profileId ?? null;
+  }
+
   /** The QueryService connection currently behind a session id (waits for a re-login in progress). */
   async connectionFor(sessionId: string): Promise<string> {
     const session = this.sessions.get(sessionId);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Hop } from '../../../shared/route';
 import { ImportService } from './imports/importService';
 import { KeyStore, type LoadedKey } from './keys/keyStore';
+import { HistoryStore } from './history/historyStore';
 import { KnownHostsStore } from './knownHosts/knownHostsStore';
 import { openProfilesFile } from './profiles/profilesFile';
 import { ProfileStore } from './profiles/profileStore';
@@ -23,6 +24,7 @@ export interface Store {
   profiles: ProfileStore;
   keys: KeyStore;
   knownHosts: KnownHostsStore;
+  history: HistoryStore;
   imports: ImportService;
   /** What the tunnel engine needs (electron/core/ssh/types.ts CredentialSource). */
   credentials: {
@@ -39,12 +41,14 @@ export function createStore(options: StoreOptions): Store {
   const profiles = new ProfileStore({ file: openProfilesFile(dataDir), vault, now, newId });
   const keys = new KeyStore({ dataDir, vault, usage: (keyId) => profilesUsingKey(profiles, keyId), now, newId });
   const knownHosts = new KnownHostsStore({ dataDir, now });
+  const history = new HistoryStore({ dataDir, now, newId });
   const imports = new ImportService({ profiles, keys, home: options.home, now, newId });
   return {
     vault,
     profiles,
     keys,
     knownHosts,
+    history,
     imports,
     credentials: {
       hopPassword: (hop) => profiles.hopPassword(hop),

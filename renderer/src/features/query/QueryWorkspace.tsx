@@ -7,6 +7,7 @@ import type { ExportFormat } from '../../../../shared/query';
 import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
 import { SqlEditor } from './SqlEditor';
+import { HistoryDialog } from './HistoryDialog';
 import { SshLogDialog } from './SshLogDialog';
 
 function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
@@ -59,6 +60,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const { setSql, setSelection, runTab, cancelTab, selectResult } = useBurrowStore.getState();
   const run = useCallback(() => void runTab(tab.id), [tab.id, runTab]);
   const [showLog, setShowLog] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   const session = sessions[tab.sessionId];
   const status = tab.run;
   const result = status?.results[tab.resultIndex];
@@ -77,6 +79,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
       <div className="toolbar">
         <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run">{selected ? 'Run selection' : 'Run'}</button>
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
+        {session && <button type="button" onClick={() => setShowHistory(true)}>History</button>}
         {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}
         <span className="muted" data-testid="run-status">
           {session ? `${session.profileName} · ${session.state}` : 'disconnected'}
@@ -84,6 +87,16 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         </span>
       </div>
       {showLog && <SshLogDialog sessionId={tab.sessionId} onClose={() => setShowLog(false)} />}
+      {showHistory && session && (
+        <HistoryDialog
+          profileId={session.profileId}
+          onPick={(sql) => {
+            setSql(tab.id, sql);
+            setShowHistory(false);
+          }}
+          onClose={() => setShowHistory(false)}
+        />
+      )}
       {tab.error && <p className="error-text" role="alert" data-testid="query-error">{tab.error}</p>}
       {status && status.results.length > 1 && (
         <nav className="result-tabs">
