@@ -49,6 +49,8 @@ describe('query history', () => {
 
   it('clears one profile or everything, and starts afresh from a damaged file', async () => {
     const history = open();
+    expect(await history.clear({})).toEqual({ removed: 0 });
+    expect(readdirSync(dir.path)).toEqual([]);
     await history.record('p1', 'SELECT 1');
     await history.record('p2', 'SELECT 2');
     expect(await history.clear({ profileId: 'p1' })).toEqual({ removed: 1 });

@@ -58,9 +58,13 @@ export class HistoryStore {
   /** Forgets one profile's runs, or every run. A damaged history file is started afresh (it holds nothing else). */
   async clear(request: unknown = {}): Promise<{ removed: number }> {
     const { profileId } = parseRequest(historyClearRequestSchema, request, 'history.clear');
+    const kept = (entries: HistoryEntry[]): HistoryEntry[] => entries.filter((entry) => profileId !== undefined && entry.profileId !== profileId);
     try {
+      // Nothing to forget writes nothing (no file appears for a profile that never ran anything).
+      const { entries } = await this.file.read();
+      if (kept(entries).length === entries.length) return { removed: 0 };
       return await this.file.update((document) => {
-        const entries = document.entries.filter((entry) => profileId !== undefined && entry.profileId !== profileId);
+        const entries = kept(document.entries);
         return { document: { version: 1, entries }, result: { removed: document.entries.length - entries.length } };
       });
     } catch (error) {
