@@ -38,6 +38,10 @@ describe('query history', () => {
     const history = open();
     expect(await history.record('p1', '  \n ')).toBeNull();
     expect(await history.record('p1', 'x'.repeat(MAX_SQL_CHARS + 1))).toBeNull();
+    // Nothing that may carry a password goes to a plain file.
+    for (const secret of ["CREATE USER bob IDENTIFIED BY 'hunter2'", "ALTER ROLE bob WITH PASSWORD 'x'", "SET PASSWORD FOR bob = PASSWORD('x')", "create user a identified with mysql_native_password by 'x'"]) {
+      expect(await history.record('p1', secret)).toBeNull();
+    }
     await history.record('p2', 'SELECT other');
     for (let i = 0; i < MAX_ENTRIES_PER_PROFILE + 5; i++) await history.record('p1', `SELECT ${i}`);
     const kept = await history.list({ profileId: 'p1', limit: 1000 });
@@ -45,6 +49,7 @@ describe('query history', () => {
     expect(kept[0]?.sql).toBe(`SELECT ${MAX_ENTRIES_PER_PROFILE + 4}`);
     expect(kept.at(-1)?.sql).toBe('SELECT 5');
     expect((await history.list({ profileId: 'p2' })).map((entry) => entry.sql)).toEqual(['SELECT other']);
+    expect(await history.list({ search: 'bob', limit: 1000 })).toEqual([]);
   });
 
   it('clears one profile or everything, and starts afresh from a damaged file', async () => {
