@@ -1,14 +1,5 @@
 import type { BurrowErrorShape } from '../../../shared/errors';
 
-/** 1-based line and column of a 0-based offset in `text`. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lastBreak = before.lastIndexOf('\n');
-  let line = 1;
-  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line++;
-  return { line, column: before.length - lastBreak };
-}
-
 /**
  * The error text for a run of part of the editor (a selection): servers count lines and columns
  * from the start of what they were sent, so the place in the editor is added when it differs.

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { RunStatus } from '../../../shared/query';
 import { burrow } from '../ipc/client';
-import { errorTextInEditor, lineColumnAt } from './runErrorText';
+import { lineAndColumn } from '../../../shared/textPosition';
+import { errorTextInEditor } from './runErrorText';
 import type { SchemaSlice } from './schemaSlice';
 
 export interface QueryTab {
@@ -101,7 +102,7 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice, []
         patch(tabId, { run: null, error: `${started.error.code}: ${started.error.message}` });
         return;
       }
-      patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: from, ranAt: lineColumnAt(tab.sql, from) });
+      patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: from, ranAt: lineAndColumn(tab.sql, from) });
       set((state) => ({ tabs: applyRunStatus(state.tabs, started.value) }));
       // Long-poll until the run ends; progress events may arrive in between.
       let status = started.value;

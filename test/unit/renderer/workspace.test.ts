@@ -4,7 +4,8 @@ import type { SessionInfo } from '../../../shared/sessions';
 import { cellText } from '../../../renderer/src/features/query/cellText';
 import { enqueuePrompt } from '../../../renderer/src/store/promptsSlice';
 import { applySessionEvent } from '../../../renderer/src/store/sessionsSlice';
-import { errorTextInEditor, lineColumnAt } from '../../../renderer/src/store/runErrorText';
+import { lineAndColumn } from '../../../shared/textPosition';
+import { errorTextInEditor } from '../../../renderer/src/store/runErrorText';
 import { applyRunStatus, sqlToRun, type QueryTab } from '../../../renderer/src/store/workspaceSlice';
 
 const session = { sessionId: 's1', profileId: 'p1', profileName: 'P', engine: 'postgres', serverVersion: '15', database: 'd', tls: false, hops: 1, state: 'ready' } as SessionInfo;
@@ -46,10 +47,10 @@ describe('renderer reducers', () => {
 
   it('an error in a selection also names its place in the editor', () => {
     const sql = 'SELECT 1;\n  SELECT *\n  FROM nowhere';
-    expect(lineColumnAt(sql, 0)).toEqual({ line: 1, column: 1 });
-    expect(lineColumnAt(sql, 12)).toEqual({ line: 2, column: 3 });
-    expect(lineColumnAt(sql, sql.length + 5)).toEqual({ line: 3, column: 15 });
-    const at = lineColumnAt(sql, 12);
+    expect(lineAndColumn(sql, 0)).toEqual({ line: 1, column: 1 });
+    expect(lineAndColumn(sql, 12)).toEqual({ line: 2, column: 3 });
+    expect(lineAndColumn(sql, sql.length + 5)).toEqual({ line: 3, column: 15 });
+    const at = lineAndColumn(sql, 12);
     // PostgreSQL: line and column within the selection; the first line is shifted by the selection's column.
     expect(errorTextInEditor({ message: 'm at line 1, column 10', detail: { line: 1, column: 10 } }, at)).toBe('m at line 1, column 10 (line 2, column 12 in the editor)');
     expect(errorTextInEditor({ message: 'm', detail: { line: 2, column: 8 } }, at)).toBe('m (line 3, column 8 in the editor)');

@@ -39,12 +39,9 @@ export function jsonKeys(columns: readonly ColumnMeta[]): string[] {
 export function jsonValue(cell: Cell, kind: ValueKind): string {
   if (cell === null) return 'null';
   if (typeof cell === 'boolean') return String(cell);
-  const text = typeof cell === 'string' ? cell : cell.kind === 'binary' ? `\\x${cell.hex}` : cell.text;
-  if (typeof cell === 'string') {
-    if (kind === 'number' && JSON_NUMBER.test(text)) return text;
-    if (kind === 'json' && isJson(text)) return text;
-  }
-  return JSON.stringify(text);
+  if (typeof cell !== 'string') return JSON.stringify(cell.kind === 'binary' ? `\\x${cell.hex}` : cell.text);
+  if ((kind === 'number' && JSON_NUMBER.test(cell)) || (kind === 'json' && isJson(cell))) return cell;
+  return JSON.stringify(cell);
 }
 
 function isJson(text: string): boolean {
