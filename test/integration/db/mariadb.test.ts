@@ -97,13 +97,18 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
     expect(status.error?.message).toMatch(/ERROR 1054 \(42S22\): Unknown column 'nope'/);
     expect(status.results).toHaveLength(1);
     const invalid = await runToEnd(service, connectionId, 'SELECT 1,\n\n FROM dual');
-    expect(invalid.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 3 } });
+    // MySQL names only the line; the quoted "near" text gives the column and position (1-based, as PostgreSQL's).
+    expect(invalid.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 3, column: 2, position: 13 } });
+    expect(invalid.status.error?.message).toMatch(/near 'FROM dual' at line 3, column 2$/);
     // The server counts lines from the failing statement; Burrow gives the line of the whole run.
     const script = "SET @a = 1; SELECT 'x;\\';' AS t # a ; comment\n;\n\nDO 1;\n  -- note\n  SELECT\n 1 FORM dual";
     const third = await runToEnd(service, connectionId, script);
     expect(third.status.results).toHaveLength(3);
-    expect(third.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 7 } });
-    expect(third.status.error?.message).toMatch(/near 'dual' at line 7$/);
+    expect(third.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 7, column: 9, position: script.lastIndexOf('dual') + 1 } });
+    expect(third.status.error?.message).toMatch(/near 'dual' at line 7, column 9$/);
+    // An unfinished statement: the server quotes nothing, the place is the statement's end.
+    const unfinished = await runToEnd(service, connectionId, 'SELECT 1;\nSELECT 2,');
+    expect(unfinished.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 2, column: 10, position: 20 } });
     // An empty statement is one too: the server stops at its semicolon.
     const empty = await runToEnd(service, connectionId, 'SELECT 1;\n  ;\n SELECT 2');
     expect(empty.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 2 } });
@@ -124,7 +129,7 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
     expect(status.changesSchema).toBe(true);
     expect(rows.find((result) => result.length > 0)).toEqual([['42', '$$;']]);
     const broken = await runToEnd(service, connectionId, `DELIMITER //\nSELECT 1//\n\nSELEC 2//\nDELIMITER ;`);
-    expect(broken.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 4 } });
+    expect(broken.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { errno: 1064, line: 4, column: 1, position: 26 } });
   });
 
   it('refuses a result wider than 1000 columns with RESULT_TOO_WIDE and stays usable', async () => {
