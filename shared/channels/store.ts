@@ -47,12 +47,13 @@ import {
   storeNoticeSchema,
 } from '../profile';
 import { historyClearRequestSchema, historyEntrySchema, historyListRequestSchema } from '../history';
+import { savedTabSchema, tabsGetRequestSchema, tabsSaveRequestSchema } from '../savedTabs';
 import { vaultResetRequestSchema, vaultResetResultSchema, vaultStatusRequestSchema, vaultStatusSchema } from '../vault';
 
 const profiles = z.array(profileSchema);
 const profileRef = z.object({ id: z.string(), name: z.string() });
 
-/** Channels of what Burrow remembers: profiles, the vault, keys, known hosts, query history, imports. */
+/** Channels of what Burrow remembers: profiles, the vault, keys, known hosts, query history, kept query tabs, imports. */
 export const storeChannels = {
   'profiles.list': { request: profilesListRequestSchema, response: profiles },
   'profiles.get': { request: profilesGetRequestSchema, response: profileSchema },
@@ -78,6 +79,8 @@ export const storeChannels = {
   'knownHosts.export': { request: knownHostsExportRequestSchema, response: knownHostsExportResultSchema },
   'history.list': { request: historyListRequestSchema, response: z.array(historyEntrySchema) },
   'history.clear': { request: historyClearRequestSchema, response: z.object({ removed: z.number().int() }) },
+  'tabs.get': { request: tabsGetRequestSchema, response: z.array(savedTabSchema) },
+  'tabs.save': { request: tabsSaveRequestSchema, response: z.object({ kept: z.number().int() }) },
   'imports.parseUrl': { request: importsParseUrlRequestSchema, response: parsedUrlSchema },
   'imports.saveUrl': { request: importsSaveUrlRequestSchema, response: profileSaveResultSchema },
   'imports.profileUrl': { request: importsProfileUrlRequestSchema, response: z.object({ url: z.string() }) },

@@ -1,7 +1,7 @@
 import type { Handlers } from '../dispatch';
 import type { Store } from '../store/createStore';
 
-type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'history' | 'imports'}.${string}`>;
+type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'history' | 'tabs' | 'imports'}.${string}`>;
 
 /** The store's operations, one per channel; each validates its payload again and returns no secrets. */
 export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
@@ -12,8 +12,9 @@ export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
     'profiles.duplicate': (request) => store.profiles.duplicate(request),
     'profiles.delete': async (request) => {
       const deleted = await store.profiles.delete(request);
-      // The profile's history goes with it; a damaged history file must not undo a delete that happened.
+      // The profile's history and kept tabs go with it; a damaged file must not undo a delete that happened.
       await store.history.clear({ profileId: deleted.id }).catch(() => undefined);
+      await store.tabs.forget(deleted.id).catch(() => undefined);
       return deleted;
     },
     'profiles.move': (request) => store.profiles.move(request),
@@ -31,6 +32,13 @@ export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
     'keys.setPassphraseMemory': (request) => store.keys.setPassphraseMemory(request),
     'history.list': (request) => store.history.list(request),
     'history.clear': (request) => store.history.clear(request),
+    'tabs.get': (request) => store.tabs.get(request),
+    'tabs.save': async (request) => {
+      const profileId = (request as { profileId?: unknown }).profileId;
+      // Tabs are kept only for a profile that exists (NOT_FOUND otherwise), so nothing is left behind.
+      await store.profiles.get({ id: profileId });
+      return store.tabs.save(request);
+    },
     'knownHosts.list': (request) => store.knownHosts.list(request),
     'knownHosts.add': (request) => store.knownHosts.add(request),
     'knownHosts.forget': (request) => store.knownHosts.forget(request),

@@ -6,6 +6,7 @@ import { HistoryStore } from './history/historyStore';
 import { KnownHostsStore } from './knownHosts/knownHostsStore';
 import { openProfilesFile } from './profiles/profilesFile';
 import { ProfileStore } from './profiles/profileStore';
+import { SavedTabsStore } from './tabs/savedTabsStore';
 import { KeyringKeychain, type Keychain } from './vault/keychain';
 import { KeychainVault, type Vault } from './vault/vault';
 
@@ -25,6 +26,7 @@ export interface Store {
   keys: KeyStore;
   knownHosts: KnownHostsStore;
   history: HistoryStore;
+  tabs: SavedTabsStore;
   imports: ImportService;
   /** What the tunnel engine needs (electron/core/ssh/types.ts CredentialSource). */
   credentials: {
@@ -42,6 +44,7 @@ export function createStore(options: StoreOptions): Store {
   const keys = new KeyStore({ dataDir, vault, usage: (keyId) => profilesUsingKey(profiles, keyId), now, newId });
   const knownHosts = new KnownHostsStore({ dataDir, now });
   const history = new HistoryStore({ dataDir, now, newId });
+  const tabs = new SavedTabsStore({ dataDir });
   const imports = new ImportService({ profiles, keys, home: options.home, now, newId });
   return {
     vault,
@@ -49,6 +52,7 @@ export function createStore(options: StoreOptions): Store {
     keys,
     knownHosts,
     history,
+    tabs,
     imports,
     credentials: {
       hopPassword: (hop) => profiles.hopPassword(hop),

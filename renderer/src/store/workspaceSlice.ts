@@ -4,6 +4,8 @@ import { burrow } from '../ipc/client';
 import { lineAndColumn } from '../../../shared/textPosition';
 import { errorTextInEditor } from './runErrorText';
 import type { SchemaSlice } from './schemaSlice';
+import type { SessionsSlice } from './sessionsSlice';
+import { MAX_SAVED_TABS, type SavedTab } from '../../../shared/savedTabs';
 
 export interface QueryTab {
   id: string;
@@ -33,6 +35,11 @@ export interface WorkspaceSlice {
   tabs: QueryTab[];
   activeTabId: string | null;
   openTab(sessionId: string, title: string, sql?: string): string;
+  /**
+   * The first tabs of a new session: the profile's kept tabs when none of its tabs is open here,
+   * else one empty tab titled `title`.
+   */
+  openSessionTabs(sessionId: string, title: string): Promise<void>;
   /** A tab browsing `browserId`'s table. */
   openBrowserTab(sessionId: string, title: string, browserId: string): string;
   closeTab(tabId: string): void;
@@ -43,6 +50,14 @@ export interface WorkspaceSlice {
   runTab(tabId: string): Promise<void>;
   cancelTab(tabId: string): Promise<void>;
   runProgress(status: RunStatus): void;
+}
+
+/** How long edits settle before a profile's tabs are kept. */
+export const TABS_SAVE_DELAY_MS = 400;
+
+/** Pure: the query tabs (not table browsers) of the profile's sessions, as kept. */
+export function tabsToKeep(tabs: readonly QueryTab[], sessions: SessionsSlice['sessions'], profileId: string): SavedTab[] {
+  return tabs.filter((tab) => !tab.browserId && sessions[tab.sessionId]?.profileId === profileId).map((tab) => ({ title: tab.title, sql: tab.sql }));
 }
 
 const finished = (state: RunStatus['state']): boolean => state === 'done' || state === 'failed' || state === 'cancelled';
@@ -63,9 +78,23 @@ export function applyRunStatus(tabs: readonly QueryTab[], status: RunStatus): Qu
   return tabs.map((tab) => (tab.run?.runId === status.runId ? { ...tab, run: status, error: status.error ? errorTextInEditor(status.error, tab.ranAt) : null } : tab));
 }
 
-export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice, [], [], WorkspaceSlice> = (set, get) => {
+export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & SessionsSlice, [], [], WorkspaceSlice> = (set, get) => {
   const patch = (tabId: string, change: Partial<QueryTab>): void =>
     set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === tabId ? { ...tab, ...change } : tab)) }));
+  const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Keeps the profile's tabs once edits settle; a failed save only costs the convenience. */
+  const keepTabsOf = (sessionId: string | undefined): void => {
+    const profileId = sessionId ? get().sessions[sessionId]?.profileId : undefined;
+    if (!profileId) return;
+    clearTimeout(pendingSaves.get(profileId));
+    pendingSaves.set(
+      profileId,
+      setTimeout(() => {
+        pendingSaves.delete(profileId);
+        void burrow().tabs.save({ profileId, tabs: tabsToKeep(get().tabs, get().sessions, profileId).slice(0, MAX_SAVED_TABS) });
+      }, TABS_SAVE_DELAY_MS),
+    );
+  };
 
   return {
     tabs: [],
@@ -73,7 +102,19 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice, []
     openTab(sessionId, title, sql = '') {
       const id = `tab-${++tabCounter}`;
       set((state) => ({ tabs: [...state.tabs, { id, sessionId, title, sql, run: null, resultIndex: 0, error: null }], activeTabId: id }));
+      keepTabsOf(sessionId);
       return id;
+    },
+    async openSessionTabs(sessionId, title) {
+      const profileId = get().sessions[sessionId]?.profileId;
+      const alreadyOpen = profileId !== undefined && get().tabs.some((tab) => tab.sessionId !== sessionId && get().sessions[tab.sessionId]?.profileId === profileId);
+      const kept = profileId && !alreadyOpen ? await burrow().tabs.get({ profileId }) : null;
+      if (!kept?.ok || kept.value.length === 0) {
+        get().openTab(sessionId, title);
+        return;
+      }
+      const opened = kept.value.map((tab) => ({ id: `tab-${++tabCounter}`, sessionId, title: tab.title, sql: tab.sql, run: null, resultIndex: 0, error: null }));
+      set((state) => ({ tabs: [...state.tabs, ...opened], activeTabId: opened[0]!.id }));
     },
     openBrowserTab(sessionId, title, browserId) {
       const id = `tab-${++tabCounter}`;
@@ -87,9 +128,13 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice, []
         const tabs = state.tabs.filter((t) => t.id !== tabId);
         return { tabs, activeTabId: state.activeTabId === tabId ? (tabs.at(-1)?.id ?? null) : state.activeTabId };
       });
+      if (tab && !tab.browserId) keepTabsOf(tab.sessionId);
     },
     selectTab: (tabId) => set({ activeTabId: tabId }),
-    setSql: (tabId, sql) => patch(tabId, { sql }),
+    setSql(tabId, sql) {
+      patch(tabId, { sql });
+      keepTabsOf(get().tabs.find((tab) => tab.id === tabId)?.sessionId);
+    },
     setSelection: (tabId, selection) => patch(tabId, { selection }),
     selectResult: (tabId, index) => patch(tabId, { resultIndex: index }),
     async runTab(tabId) {

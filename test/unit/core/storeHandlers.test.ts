@@ -4,7 +4,7 @@ import { storeHandlers } from '../../../electron/core/handlers/storeHandlers';
 import type { Store } from '../../../electron/core/store/createStore';
 
 describe('store handlers', () => {
-  it('deleting a profile forgets its query history, even when the history file is damaged', async () => {
+  it('deleting a profile forgets its query history and kept tabs, even when those files are damaged', async () => {
     const cleared: unknown[] = [];
     let historyBroken = false;
     const store = {
@@ -16,11 +16,35 @@ describe('store handlers', () => {
           return { removed: 3 };
         },
       },
+      tabs: {
+        forget: async (profileId: string) => {
+          cleared.push({ tabsOf: profileId });
+          if (historyBroken) throw new BurrowError('STORE_CORRUPT', 'tabs.json is damaged');
+        },
+      },
     } as unknown as Store;
     const handlers = storeHandlers(store);
     await expect(handlers['profiles.delete']({ id: 'p1' })).resolves.toEqual({ id: 'p1', notices: [] });
     historyBroken = true;
     await expect(handlers['profiles.delete']({ id: 'p2' })).resolves.toEqual({ id: 'p2', notices: [] });
-    expect(cleared).toEqual([{ profileId: 'p1' }, { profileId: 'p2' }]);
+    expect(cleared).toEqual([{ profileId: 'p1' }, { tabsOf: 'p1' }, { profileId: 'p2' }, { tabsOf: 'p2' }]);
+  });
+
+  it('keeps tabs only for a profile that exists', async () => {
+    const saved: unknown[] = [];
+    const store = {
+      profiles: {
+        get: async ({ id }: { id: string }) => {
+          if (id !== 'p1') throw new BurrowError('NOT_FOUND', `no saved connection has the id ${id}`);
+          return { id };
+        },
+      },
+      tabs: { save: async (request: unknown) => (saved.push(request), { kept: 1 }) },
+    } as unknown as Store;
+    const handlers = storeHandlers(store);
+    const tabs = [{ title: 'Query', sql: 'SELECT 1' }];
+    await expect(handlers['tabs.save']({ profileId: 'p1', tabs })).resolves.toEqual({ kept: 1 });
+    await expect(handlers['tabs.save']({ profileId: 'gone', tabs })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(saved).toEqual([{ profileId: 'p1', tabs }]);
   });
 });

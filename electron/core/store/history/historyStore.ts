@@ -5,16 +5,12 @@ import { BurrowError } from '../../../../shared/errors';
 import { historyClearRequestSchema, historyEntrySchema, historyListRequestSchema, type HistoryEntry } from '../../../../shared/history';
 import { VersionedJsonFile } from '../files/versionedJsonFile';
 import { parseRequest } from '../parseRequest';
+import { mayHoldSecret } from '../sqlSecrets';
 
 /** Runs kept per profile, newest first; older ones fall off. */
 export const MAX_ENTRIES_PER_PROFILE = 500;
 /** Longer SQL (a pasted dump, say) is not kept: history is for finding a query again. */
 export const MAX_SQL_CHARS = 100_000;
-/**
- * SQL that may carry a password (CREATE USER ... IDENTIFIED BY, ALTER ROLE ... PASSWORD, SET
- * PASSWORD) is not kept: history is a plain file, and secrets only ever go to the vault.
- */
-const MAY_HOLD_SECRET = /\bidentified\s+(?:by|with)\b|\bpassword\b/i;
 
 const documentSchema = z.object({ version: z.literal(1), entries: z.array(historyEntrySchema) });
 type HistoryDocument = z.infer<typeof documentSchema>;
@@ -43,7 +39,7 @@ export class HistoryStore {
 
   /** Keeps a run's SQL; blank, oversized or password-bearing SQL is skipped (returns null). */
   async record(profileId: string, sql: string): Promise<HistoryEntry | null> {
-    if (!sql.trim() || sql.length > MAX_SQL_CHARS || MAY_HOLD_SECRET.test(sql)) return null;
+    if (!sql.trim() || sql.length > MAX_SQL_CHARS || mayHoldSecret(sql)) return null;
     return this.file.update((document) => {
       const previous = document.entries.find((entry) => entry.profileId === profileId && entry.sql === sql);
       const entry: HistoryEntry = { id: previous?.id ?? this.newId(), profileId, sql, ranAt: this.now().toISOString() };

@@ -22,9 +22,9 @@ export function ConnectionsSidebar() {
   }, [loadProfiles]);
 
   const connect = async (profileId: string, name: string): Promise<void> => {
-    const { openSession, openTab } = useBurrowStore.getState();
+    const { openSession, openSessionTabs } = useBurrowStore.getState();
     const session = await openSession(profileId);
-    if (session) openTab(session.sessionId, name);
+    if (session) await openSessionTabs(session.sessionId, name);
   };
 
   return (

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+const profileIdSchema = z.string().min(1).max(64);
+
+/** Query tabs kept per connection profile, so reconnecting (or restarting) brings the editor text back. */
+export const MAX_SAVED_TABS = 50;
+export const MAX_SAVED_TAB_CHARS = 1_000_000;
+
+export const savedTabSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    sql: z.string().max(MAX_SAVED_TAB_CHARS, `a kept tab holds at most ${MAX_SAVED_TAB_CHARS} characters`),
+  })
+  .strict();
+export type SavedTab = z.infer<typeof savedTabSchema>;
+
+export const tabsGetRequestSchema = z.object({ profileId: profileIdSchema }).strict();
+
+/** Replaces the profile's kept tabs (an empty list forgets them). */
+export const tabsSaveRequestSchema = z
+  .object({ profileId: profileIdSchema, tabs: z.array(savedTabSchema).max(MAX_SAVED_TABS, `at most ${MAX_SAVED_TABS} tabs are kept`) })
+  .strict();
