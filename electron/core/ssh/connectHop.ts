@@ -13,6 +13,7 @@ import type { SessionMemory } from './sessionMemory';
 import { openFailureReason } from './openFailure';
 import { tunnelError } from './tunnelError';
 import type { CredentialSource, PromptBroker, Stage } from './types';
+import { usePooledPadding } from './pooledPadding';
 
 export interface HopConnectOptions {
   hop: Hop;
@@ -205,6 +206,7 @@ function handshake(
         client.once('ready', () => {
           client.off('error', onError);
           client.off('close', onClose);
+          usePooledPadding(client);
           resolve(client);
         });
         client.on('error', onError);
