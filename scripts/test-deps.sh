@@ -3,7 +3,7 @@
 # names what is missing and stops, since tests never skip for a missing server.
 set -euo pipefail
 packages=(openssh-server openssh-client postgresql mariadb-server mariadb-client gnome-keyring dbus dbus-bin
-  libsecret-tools chromium putty-tools openssl iproute2 xvfb passwd)
+  libsecret-tools chromium putty-tools openssl iproute2 xvfb passwd socat)
 
 missing=()
 for pkg in "${packages[@]}"; do

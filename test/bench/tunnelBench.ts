@@ -92,7 +92,7 @@ async function runRounds(
     },
     {
       key: 'cursor',
-      routes: open(['direct', 'burrow', 'openssh', 'burrowNoPacer']),
+      routes: open(['direct', 'burrow', 'openssh', 'burrowNoPacer', 'relay']),
       measure: async (route, size) => {
         const fetched = await withPg(config(route), (client) => cursorFetchLatencies(client, CURSOR_BATCH_ROWS, size.cursorBatches));
         batchBytes = fetched.batchBytes;
@@ -101,7 +101,7 @@ async function runRounds(
     },
     {
       key: 'select1',
-      routes: open(['direct', 'burrow', 'openssh', 'burrowNoPacer']),
+      routes: open(['direct', 'burrow', 'openssh', 'burrowNoPacer', 'relay']),
       measure: async (route, size) => median(await withPg(config(route), (client) => select1Latencies(client, size.select1Queries))),
     },
     { key: 'bulk', routes: ['direct', 'burrow', 'openssh'], measure: (route, size) => bulkReadRate(config(route), size.bulkRows) },

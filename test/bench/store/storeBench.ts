@@ -16,6 +16,7 @@ import { median } from '../stats';
 import { createBurrowTunnel } from '../tunnel/burrow';
 import { startTunnelBenchEnv } from '../tunnel/env';
 import { startOpensshForward, type OpensshForward } from '../tunnel/openssh';
+import { startTcpRelay, type TcpRelay } from '../tunnel/relay';
 
 /**
  * The result store's benchmark: memory per stored row against the wire payload, time to the first
@@ -201,6 +202,7 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
   const tunnel = createBurrowTunnel(fixtures.ssh);
   const env: Env = { postgres, tunnel };
   let forward: OpensshForward | null = null;
+  let relay: TcpRelay | null = null;
   try {
     await tunnel.connect();
     await seed(postgres, rows);
@@ -212,6 +214,10 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
     forward = await startOpensshForward(fixtures.ssh, fixtures.db, fixtures.dir.path);
     const opensshService = new QueryService();
     const opensshConnection = await opensshService.connect(dbConfig(env), { kind: 'tcp', host: '127.0.0.1', port: forward.localPort });
+    // Context too: a bare TCP relay process, the floor of any route through another process here.
+    relay = await startTcpRelay(fixtures.db, fixtures.dir.path);
+    const relayService = new QueryService();
+    const relayConnection = await relayService.connect(dbConfig(env), { kind: 'tcp', host: '127.0.0.1', port: relay.localPort });
     const ingested: number[] = [];
     const raw: number[] = [];
     const held: number[] = [];
@@ -219,6 +225,7 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
     const firstTunnel: number[] = [];
     const firstDirect: number[] = [];
     const firstOpenssh: number[] = [];
+    const firstRelay: number[] = [];
     // A warm-up round first (not counted); then the variants interleave, order flipped each round.
     const flip = <T,>(round: number, pair: T[]): T[] => (round % 2 === 0 ? pair : [...pair].reverse());
     for (let round = 0; round <= rounds; round++) {
@@ -246,10 +253,12 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
       const tunnelRuns: number[] = [];
       const directRuns: number[] = [];
       const opensshRuns: number[] = [];
+      const relayRuns: number[] = [];
       const variants: (() => Promise<void>)[] = [
         async () => void tunnelRuns.push(await firstRowsMs(tunnelService, tunnelConnection.connectionId)),
         async () => void directRuns.push(await firstRowsMs(directService, directConnection.connectionId)),
         async () => void opensshRuns.push(await firstRowsMs(opensshService, opensshConnection.connectionId)),
+        async () => void relayRuns.push(await firstRowsMs(relayService, relayConnection.connectionId)),
       ];
       for (let run = 0; run < FIRST_ROWS_RUNS; run++) {
         // Rotated, so each variant follows each other one equally often.
@@ -260,12 +269,14 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
         firstTunnel.push(median(tunnelRuns));
         firstDirect.push(median(directRuns));
         firstOpenssh.push(median(opensshRuns));
+        firstRelay.push(median(relayRuns));
       }
     }
     progress('first-rows rounds done');
     await tunnelService.closeAll();
     await directService.closeAll();
     await opensshService.closeAll();
+    await relayService.closeAll();
     // Memory is measured apart from the timed runs: forcing GC disturbs the timings around it.
     for (let round = 0; round < Math.min(rounds, 3); round++) {
       const result = await memoryAndWire(env, rows);
@@ -285,9 +296,11 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
       info: [
         infoRow({ label: 'first rows: OpenSSH -L', value: median(firstOpenssh), unit: 'ms', reference: 'direct TCP', referenceValue: median(firstDirect) }),
         infoRow({ label: 'first rows: Burrow', value: median(firstTunnel), unit: 'ms', reference: 'OpenSSH -L', referenceValue: median(firstOpenssh) }),
+        infoRow({ label: 'first rows: TCP relay (socat)', value: median(firstRelay), unit: 'ms', reference: 'direct TCP', referenceValue: median(firstDirect) }),
+        infoRow({ label: 'first rows: Burrow', value: median(firstTunnel), unit: 'ms', reference: 'TCP relay (socat)', referenceValue: median(firstRelay) }),
       ],
       notes: [
-        ...([['tunnel', firstTunnel], ['direct', firstDirect], ['OpenSSH -L', firstOpenssh]] as const).map(
+        ...([['tunnel', firstTunnel], ['direct', firstDirect], ['OpenSSH -L', firstOpenssh], ['TCP relay', firstRelay]] as const).map(
           ([label, values]) => `first 1000 rows, per-round medians of ${FIRST_ROWS_RUNS} runs (ms), ${label}: ${values.map((ms) => ms.toFixed(2)).join(' ')}`,
         ),
         `store: ${rows.toLocaleString('en-US')} rows x 3 columns (int, md5 text, numeric); ${rounds} rounds after a warm-up; window fetch = median of ${WINDOW_FETCHES} random rows(offset, 1000)`,
@@ -296,6 +309,7 @@ export async function storeBenchGroup(options: { quick: boolean; rounds?: number
     };
   } finally {
     await forward?.process.stop();
+    await relay?.process.stop();
     await tunnel.close();
     await fixtures.stop();
   }

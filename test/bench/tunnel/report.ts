@@ -64,9 +64,13 @@ export function contextRows(samples: RoundSamples): InfoRow[] {
     ...compare('cursor', 'openssh', 'direct'),
     ...compare('cursor', 'burrowNoPacer', 'direct'),
     ...compare('cursor', 'burrow', 'openssh'),
+    ...compare('cursor', 'relay', 'direct'),
     ...compare('select1', 'openssh', 'direct'),
     ...compare('select1', 'burrowNoPacer', 'direct'),
     ...compare('select1', 'burrow', 'burrowNoPacer'),
+    // The floor of any route through another process on this machine, SSH or not.
+    ...compare('select1', 'relay', 'direct'),
+    ...compare('select1', 'burrow', 'relay'),
     ...compare('bulk', 'burrow', 'direct'),
     ...compare('bulk', 'openssh', 'direct'),
     ...compare('concurrent8', 'burrow', 'direct'),
