@@ -6,6 +6,9 @@ const { windowAdjust, MAX_WINDOW } = require('ssh2/lib/Channel.js') as {
   windowAdjust(channel: unknown): void;
   MAX_WINDOW: number;
 };
+const { sendPacket } = require('ssh2/lib/protocol/utils.js') as { sendPacket(protocol: unknown, packet: Buffer): boolean };
+
+const SSH_MSG_IGNORE = 2;
 
 interface ChannelInternals {
   incoming: { window: number };
@@ -15,7 +18,10 @@ interface ChannelInternals {
 
 interface ClientInternals {
   _sock?: NodeJS.EventEmitter;
-  _protocol?: { _cipher?: { outSeqno: number } };
+  _protocol?: {
+    _cipher?: { outSeqno: number };
+    _packetRW?: { write: { allocStart: number; alloc(size: number): Buffer; finalize(packet: Buffer): Buffer } };
+  };
 }
 
 /**
@@ -29,7 +35,12 @@ interface ClientInternals {
  * channel that consumed data gets its window adjust right away (not when half the window is used):
  * one small packet that refills the window and carries the ACK at once. When something was sent
  * (a driver answering at once, as a query loop does), that packet already carried the ACK, so the
- * pacer adds nothing. Channels under backpressure are left alone.
+ * pacer adds nothing. Channels under backpressure get no window.
+ *
+ * A burst that brought no channel data to adjust for (a channel's CLOSE, sshd's host-key
+ * announcement after login, a keepalive reply) needs its ACK as much: sshd's next packet, say the
+ * confirmation of a channel we are opening, is otherwise held for our delayed ACK (40 ms). Then
+ * the carrier is an SSH_MSG_IGNORE, which the server discards.
  */
 export class AckPacer {
   private readonly channels = new Set<ChannelInternals>();
@@ -66,17 +77,35 @@ export class AckPacer {
     });
   }
 
-  /** Adjusts every open channel that consumed data since its last adjust, in one write to the transport. */
+  /**
+   * Adjusts every open channel that consumed data since its last adjust, in one write to the
+   * transport; with none to adjust, sends an SSH_MSG_IGNORE so the ACK still leaves.
+   */
   private adjustConsumed(): void {
     const transport = (this.client as unknown as { _sock?: NodeJS.WritableStream & { cork?(): void; uncork?(): void } })._sock;
     transport?.cork?.();
     try {
+      let adjusted = false;
       for (const channel of this.channels) {
         if (channel.outgoing.state !== 'open' || channel._waitChanDrain || channel.incoming.window >= MAX_WINDOW) continue;
         windowAdjust(channel);
+        adjusted = true;
       }
+      if (!adjusted) this.sendIgnore();
     } finally {
       transport?.uncork?.();
     }
+  }
+
+  /** An SSH_MSG_IGNORE with empty data, through ssh2's packet writer (queued by ssh2 during a key exchange). */
+  private sendIgnore(): void {
+    const protocol = (this.client as unknown as ClientInternals)._protocol;
+    const writer = protocol?._packetRW?.write;
+    if (!writer) return;
+    const start = writer.allocStart;
+    const packet = writer.alloc(1 + 4);
+    packet[start] = SSH_MSG_IGNORE;
+    packet.writeUInt32BE(0, start + 1);
+    sendPacket(protocol, writer.finalize(packet));
   }
 }

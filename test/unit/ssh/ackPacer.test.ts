@@ -8,8 +8,17 @@ const MAX_WINDOW = 2 * 1024 * 1024;
 /** The parts of an ssh2 Client and Channel the pacer reads: the transport, the packet counter, the windows. */
 function fakeHop() {
   const adjusts: { id: number; bytes: number }[] = [];
+  /** Payloads of the packets the pacer built itself (through ssh2's packet writer and sendPacket). */
+  const sent: Buffer[] = [];
   const protocol = {
-    _cipher: { outSeqno: 7 },
+    _cipher: {
+      outSeqno: 7,
+      encrypt(packet: Buffer) {
+        sent.push(Buffer.from(packet));
+        this.outSeqno++;
+      },
+    },
+    _packetRW: { write: { allocStart: 0, alloc: (size: number) => Buffer.alloc(size), finalize: (packet: Buffer) => packet } },
     channelWindowAdjust(id: number, bytes: number) {
       adjusts.push({ id, bytes });
       this._cipher.outSeqno++;
@@ -20,7 +29,7 @@ function fakeHop() {
   const channel = (id: number, consumed: number) =>
     Object.assign(new EventEmitter(), { outgoing: { id, state: 'open' }, incoming: { window: MAX_WINDOW - consumed }, _client: client, _waitChanDrain: false });
   const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-  return { adjusts, protocol, transport, client, channel, tick };
+  return { adjusts, sent, protocol, transport, client, channel, tick };
 }
 
 describe('AckPacer', () => {
@@ -46,6 +55,7 @@ describe('AckPacer', () => {
     hop.protocol._cipher.outSeqno++; // the driver sent its next query in the same tick
     await hop.tick();
     expect(hop.adjusts).toEqual([]);
+    expect(hop.sent).toEqual([]);
   });
 
   it('counts from the latest read: a later read with no answer is still paced', async () => {
@@ -71,6 +81,24 @@ describe('AckPacer', () => {
     hop.transport.emit('data', Buffer.alloc(4000));
     await hop.tick();
     expect(hop.adjusts).toEqual([]);
+    // No window for them, but the read still gets its ACK: an SSH_MSG_IGNORE.
+    expect(hop.sent).toEqual([Buffer.from([2, 0, 0, 0, 0])]);
+  });
+
+  it('a read that brought no channel data (a CLOSE, sshd\'s host keys) still gets its ACK: one SSH_MSG_IGNORE', async () => {
+    const hop = fakeHop();
+    const pacer = new AckPacer(hop.client);
+    pacer.track(hop.channel(1, 0));
+    hop.transport.emit('data', Buffer.alloc(36));
+    hop.transport.emit('data', Buffer.alloc(628));
+    await hop.tick();
+    expect(hop.adjusts).toEqual([]);
+    expect(hop.sent).toEqual([Buffer.from([2, 0, 0, 0, 0])]);
+    // Answered reads need nothing: the answer carried the ACK.
+    hop.transport.emit('data', Buffer.alloc(36));
+    hop.protocol._cipher.outSeqno++;
+    await hop.tick();
+    expect(hop.sent).toHaveLength(1);
   });
 
   it('schedules one pass for a burst of reads', async () => {
