@@ -14,6 +14,7 @@ import { openFailureReason } from './openFailure';
 import { tunnelError } from './tunnelError';
 import type { CredentialSource, PromptBroker, Stage } from './types';
 import { usePooledPadding } from './pooledPadding';
+import { dropHostKeyAnnouncements } from './hostKeyAnnouncements';
 
 export interface HopConnectOptions {
   hop: Hop;
@@ -223,6 +224,7 @@ function handshake(
           ...(options.debug ? { debug: options.debug } : {}),
           ...(preferred.length > 0 ? { algorithms: { serverHostKey: { prepend: preferred } } } : {}),
         } as Parameters<Client['connect']>[0]);
+        dropHostKeyAnnouncements(client);
       }),
   );
 }
