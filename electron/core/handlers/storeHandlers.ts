@@ -1,5 +1,7 @@
 import type { Handlers } from '../dispatch';
+import { tabsSaveRequestSchema } from '../../../shared/savedTabs';
 import type { Store } from '../store/createStore';
+import { parseRequest } from '../store/parseRequest';
 
 type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'history' | 'tabs' | 'imports'}.${string}`>;
 
@@ -34,7 +36,7 @@ export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
     'history.clear': (request) => store.history.clear(request),
     'tabs.get': (request) => store.tabs.get(request),
     'tabs.save': async (request) => {
-      const profileId = (request as { profileId?: unknown }).profileId;
+      const { profileId } = parseRequest(tabsSaveRequestSchema, request, 'tabs.save');
       // Tabs are kept only for a profile that exists (NOT_FOUND otherwise), so nothing is left behind.
       await store.profiles.get({ id: profileId });
       return store.tabs.save(request);

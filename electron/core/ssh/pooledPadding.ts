@@ -38,9 +38,11 @@ interface CipherInternals {
  * loaded): block size, the leading bytes left out of the padding arithmetic (the clear length
  * field of AEAD and ETM modes), and the room left for the tag or MAC after the packet.
  */
+const AES_GCM = { block: 16, aad: 4, tail: 16 };
+const CHACHA_POLY = { block: 8, aad: 4, tail: 16 };
 const layouts: Record<string, (cipher: CipherInternals) => { block: number; aad: number; tail: number }> = {
-  AESGCMCipherBinding: () => ({ block: 16, aad: 4, tail: 16 }),
-  ChaChaPolyCipherBinding: () => ({ block: 8, aad: 4, tail: 16 }),
+  AESGCMCipherBinding: () => AES_GCM,
+  ChaChaPolyCipherBinding: () => CHACHA_POLY,
   GenericCipherBinding: (cipher) => ({ block: cipher._encBlockLen ?? 8, aad: cipher._aadLen ?? 0, tail: cipher._macLen ?? 0 }),
 };
 
