@@ -303,17 +303,21 @@ describe('e2e: connect and query through the real UI', () => {
 
   it('keeps a profile\'s query tabs, so they come back with their SQL after a restart', async () => {
     const profile = value<{ id: string; name: string }[]>(await host.core.dispatch('profiles.list', {})).find((p) => p.name === 'Made in the form')!;
+    await typeSql(page, 'SELECT 1 AS first_tab');
+    // "+" opens another query tab on the same connection, numbered after the profile.
+    await page.getByRole('button', { name: 'New query tab' }).click();
+    await expect.poll(async () => (await page.getByRole('tab').allTextContents()).slice(-2)).toEqual(['Made in the form×', 'Made in the form 2×']);
     await typeSql(page, 'SELECT 42 AS kept_across_restart');
-    // Edits settle, then the tabs are kept in the data dir (tabs.json), per profile.
-    await expect.poll(async () => value<{ sql: string }[]>(await host.core.dispatch('tabs.get', { profileId: profile.id })).map((tab) => tab.sql), { timeout: 5_000 })
-      .toContain('SELECT 42 AS kept_across_restart');
-    const kept = value<{ title: string; sql: string }[]>(await host.core.dispatch('tabs.get', { profileId: profile.id }));
+    // Edits settle, then the tabs are kept in the data dir (tabs.json), per profile, in order.
+    const kept = [{ title: 'Made in the form', sql: 'SELECT 1 AS first_tab' }, { title: 'Made in the form 2', sql: 'SELECT 42 AS kept_across_restart' }];
+    await expect.poll(async () => value(await host.core.dispatch('tabs.get', { profileId: profile.id })), { timeout: 5_000 }).toEqual(kept);
     // A restart of the window: the renderer starts empty, the data dir stays.
     await page.reload();
     await page.getByRole('button', { name: /Made in the form/ }).click();
     await page.getByRole('tab', { name: /Made in the form/ }).first().waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(kept.map((tab) => expect.stringContaining(tab.title)));
-    expect(kept).toEqual([{ title: 'Made in the form', sql: 'SELECT 42 AS kept_across_restart' }]);
+    await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(['Made in the form×', 'Made in the form 2×']);
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 1 AS first_tab');
+    await page.getByRole('tab').nth(1).getByRole('button').first().click();
     await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 42 AS kept_across_restart');
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['42']);

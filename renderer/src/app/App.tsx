@@ -23,7 +23,7 @@ export function App() {
       if (command === 'run') void state.runTab(tab.id);
       if (command === 'cancel') void state.cancelTab(tab.id);
       if (command === 'closeTab') state.closeTab(tab.id);
-      if (command === 'newTab') state.openTab(tab.sessionId, `${tab.title} (2)`);
+      if (command === 'newTab') state.newQueryTab(tab.id);
     });
     return () => {
       unsubscribe();

@@ -40,6 +40,8 @@ export interface WorkspaceSlice {
    * else one empty tab titled `title`.
    */
   openSessionTabs(sessionId: string, title: string): Promise<void>;
+  /** A new empty query tab on the session of tab `besideTabId`, named after its profile with the next free number. */
+  newQueryTab(besideTabId: string): string | null;
   /** A tab browsing `browserId`'s table. */
   openBrowserTab(sessionId: string, title: string, browserId: string): string;
   closeTab(tabId: string): void;
@@ -54,6 +56,15 @@ export interface WorkspaceSlice {
 
 /** How long edits settle before a profile's tabs are kept. */
 export const TABS_SAVE_DELAY_MS = 400;
+
+/** Pure: `base`, or `base 2`, `base 3`, ... whichever no tab has yet. */
+export function freeTabTitle(tabs: readonly Pick<QueryTab, 'title'>[], base: string): string {
+  const taken = new Set(tabs.map((tab) => tab.title));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base} ${n}`)) n++;
+  return `${base} ${n}`;
+}
 
 /** Pure: the query tabs (not table browsers) of the profile's sessions, as kept. */
 export function tabsToKeep(tabs: readonly QueryTab[], sessions: SessionsSlice['sessions'], profileId: string): SavedTab[] {
@@ -115,6 +126,12 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       }
       const opened = kept.value.map((tab) => ({ id: `tab-${++tabCounter}`, sessionId, title: tab.title, sql: tab.sql, run: null, resultIndex: 0, error: null }));
       set((state) => ({ tabs: [...state.tabs, ...opened], activeTabId: opened[0]!.id }));
+    },
+    newQueryTab(besideTabId) {
+      const beside = get().tabs.find((tab) => tab.id === besideTabId);
+      if (!beside) return null;
+      const base = get().sessions[beside.sessionId]?.profileName ?? beside.title;
+      return get().openTab(beside.sessionId, freeTabTitle(get().tabs, base));
     },
     openBrowserTab(sessionId, title, browserId) {
       const id = `tab-${++tabCounter}`;

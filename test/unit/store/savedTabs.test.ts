@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SAVED_TABS } from '../../../shared/savedTabs';
 import { SavedTabsStore } from '../../../electron/core/store/tabs/savedTabsStore';
-import { tabsToKeep, type QueryTab } from '../../../renderer/src/store/workspaceSlice';
+import { freeTabTitle, tabsToKeep, type QueryTab } from '../../../renderer/src/store/workspaceSlice';
 import { makeTempDir, type TempDir } from '../../env/tempDir';
 
 describe('kept query tabs', () => {
@@ -67,5 +67,14 @@ describe('kept query tabs', () => {
     const sessions = { s1: { profileId: 'p1' }, s2: { profileId: 'p2' }, s3: { profileId: 'p1' } } as never;
     const tabs = [tab('a', 's1', 'SELECT 1'), tab('b', 's2', 'SELECT 2'), tab('c', 's1', '', 'browser-1'), tab('d', 's3', 'SELECT 3')];
     expect(tabsToKeep(tabs, sessions, 'p1')).toEqual([{ title: 'a', sql: 'SELECT 1' }, { title: 'd', sql: 'SELECT 3' }]);
+  });
+});
+
+describe('new tab titles', () => {
+  it('take the profile name, then the next free number', () => {
+    expect(freeTabTitle([], 'Staging')).toBe('Staging');
+    expect(freeTabTitle([{ title: 'Staging' }], 'Staging')).toBe('Staging 2');
+    expect(freeTabTitle([{ title: 'Staging' }, { title: 'Staging 2' }, { title: 'Staging 4' }], 'Staging')).toBe('Staging 3');
+    expect(freeTabTitle([{ title: 'Other' }], 'Staging')).toBe('Staging');
   });
 });

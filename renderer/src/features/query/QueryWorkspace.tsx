@@ -24,6 +24,7 @@ function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
           <button type="button" aria-label={`Close ${tab.title}`} onClick={() => close(tab)}>×</button>
         </span>
       ))}
+      <button type="button" className="tab-new" aria-label="New query tab" title="New query tab on this connection" onClick={() => useBurrowStore.getState().newQueryTab(activeId)}>+</button>
     </nav>
   );
 }
