@@ -10,6 +10,8 @@ import { MAX_SAVED_TABS, type SavedTab } from '../../../shared/savedTabs';
 export interface QueryTab {
   id: string;
   sessionId: string;
+  /** The connection profile of the tab's session, kept when the session ends (tabs are kept per profile). */
+  profileId?: string;
   title: string;
   sql: string;
   run: RunStatus | null;
@@ -36,8 +38,9 @@ export interface WorkspaceSlice {
   activeTabId: string | null;
   openTab(sessionId: string, title: string, sql?: string): string;
   /**
-   * The first tabs of a new session: the profile's kept tabs when none of its tabs is open here,
-   * else one empty tab titled `title`.
+   * The first tabs of a new session: the profile's tabs left by a session that ended, moved to
+   * this one; else, when none of the profile's tabs is open, its kept tabs; else one empty tab
+   * titled `title`.
    */
   openSessionTabs(sessionId: string, title: string): Promise<void>;
   /** A new empty query tab on the session of tab `besideTabId`, named after its profile with the next free number. */
@@ -66,9 +69,9 @@ export function freeTabTitle(tabs: readonly Pick<QueryTab, 'title'>[], base: str
   return `${base} ${n}`;
 }
 
-/** Pure: the query tabs (not table browsers) of the profile's sessions, as kept. */
-export function tabsToKeep(tabs: readonly QueryTab[], sessions: SessionsSlice['sessions'], profileId: string): SavedTab[] {
-  return tabs.filter((tab) => !tab.browserId && sessions[tab.sessionId]?.profileId === profileId).map((tab) => ({ title: tab.title, sql: tab.sql }));
+/** Pure: the profile's query tabs (not table browsers), as kept. */
+export function tabsToKeep(tabs: readonly QueryTab[], profileId: string): SavedTab[] {
+  return tabs.filter((tab) => !tab.browserId && tab.profileId === profileId).map((tab) => ({ title: tab.title, sql: tab.sql }));
 }
 
 const finished = (state: RunStatus['state']): boolean => state === 'done' || state === 'failed' || state === 'cancelled';
@@ -94,15 +97,14 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === tabId ? { ...tab, ...change } : tab)) }));
   const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   /** Keeps the profile's tabs once edits settle; a failed save only costs the convenience. */
-  const keepTabsOf = (sessionId: string | undefined): void => {
-    const profileId = sessionId ? get().sessions[sessionId]?.profileId : undefined;
+  const keepTabsOf = (profileId: string | undefined): void => {
     if (!profileId) return;
     clearTimeout(pendingSaves.get(profileId));
     pendingSaves.set(
       profileId,
       setTimeout(() => {
         pendingSaves.delete(profileId);
-        void burrow().tabs.save({ profileId, tabs: tabsToKeep(get().tabs, get().sessions, profileId).slice(0, MAX_SAVED_TABS) });
+        void burrow().tabs.save({ profileId, tabs: tabsToKeep(get().tabs, profileId).slice(0, MAX_SAVED_TABS) });
       }, TABS_SAVE_DELAY_MS),
     );
   };
@@ -112,19 +114,36 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     activeTabId: null,
     openTab(sessionId, title, sql = '') {
       const id = `tab-${++tabCounter}`;
-      set((state) => ({ tabs: [...state.tabs, { id, sessionId, title, sql, run: null, resultIndex: 0, error: null }], activeTabId: id }));
-      keepTabsOf(sessionId);
+      const profileId = get().sessions[sessionId]?.profileId;
+      set((state) => ({ tabs: [...state.tabs, { id, sessionId, ...(profileId ? { profileId } : {}), title, sql, run: null, resultIndex: 0, error: null }], activeTabId: id }));
+      keepTabsOf(profileId);
       return id;
     },
     async openSessionTabs(sessionId, title) {
-      const profileId = get().sessions[sessionId]?.profileId;
-      const alreadyOpen = profileId !== undefined && get().tabs.some((tab) => tab.sessionId !== sessionId && get().sessions[tab.sessionId]?.profileId === profileId);
-      const kept = profileId && !alreadyOpen ? await burrow().tabs.get({ profileId }) : null;
+      const { sessions, tabs } = get();
+      const profileId = sessions[sessionId]?.profileId;
+      if (!profileId) {
+        get().openTab(sessionId, title);
+        return;
+      }
+      // Tabs whose session ended (a drop that gave up, a close) carry on in the new session.
+      const orphans = tabs.filter((tab) => tab.profileId === profileId && !tab.browserId && !sessions[tab.sessionId]);
+      if (orphans.length > 0) {
+        for (const tab of orphans) if (tab.run) void burrow().query.release({ runId: tab.run.runId });
+        const moved = new Set(orphans.map((tab) => tab.id));
+        set((state) => ({
+          tabs: state.tabs.map((tab) => (moved.has(tab.id) ? { ...tab, sessionId, run: null, resultIndex: 0, error: null } : tab)),
+          activeTabId: orphans[0]!.id,
+        }));
+        return;
+      }
+      const alreadyOpen = tabs.some((tab) => tab.profileId === profileId && tab.sessionId !== sessionId);
+      const kept = alreadyOpen ? null : await burrow().tabs.get({ profileId });
       if (!kept?.ok || kept.value.length === 0) {
         get().openTab(sessionId, title);
         return;
       }
-      const opened = kept.value.map((tab) => ({ id: `tab-${++tabCounter}`, sessionId, title: tab.title, sql: tab.sql, run: null, resultIndex: 0, error: null }));
+      const opened: QueryTab[] = kept.value.map((tab) => ({ id: `tab-${++tabCounter}`, sessionId, profileId, title: tab.title, sql: tab.sql, run: null, resultIndex: 0, error: null }));
       set((state) => ({ tabs: [...state.tabs, ...opened], activeTabId: opened[0]!.id }));
     },
     newQueryTab(besideTabId) {
@@ -145,12 +164,12 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
         const tabs = state.tabs.filter((t) => t.id !== tabId);
         return { tabs, activeTabId: state.activeTabId === tabId ? (tabs.at(-1)?.id ?? null) : state.activeTabId };
       });
-      if (tab && !tab.browserId) keepTabsOf(tab.sessionId);
+      if (tab && !tab.browserId) keepTabsOf(tab.profileId);
     },
     selectTab: (tabId) => set({ activeTabId: tabId }),
     setSql(tabId, sql) {
       patch(tabId, { sql });
-      keepTabsOf(get().tabs.find((tab) => tab.id === tabId)?.sessionId);
+      keepTabsOf(get().tabs.find((tab) => tab.id === tabId)?.profileId);
     },
     setSelection: (tabId, selection) => patch(tabId, { selection }),
     selectResult: (tabId, index) => patch(tabId, { resultIndex: index }),

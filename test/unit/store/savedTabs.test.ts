@@ -63,10 +63,9 @@ describe('kept query tabs', () => {
   });
 
   it('keeps the query tabs of the profile\'s sessions, not table browsers or other profiles', () => {
-    const tab = (id: string, sessionId: string, sql: string, browserId?: string): QueryTab => ({ id, sessionId, title: id, sql, run: null, resultIndex: 0, error: null, ...(browserId ? { browserId } : {}) });
-    const sessions = { s1: { profileId: 'p1' }, s2: { profileId: 'p2' }, s3: { profileId: 'p1' } } as never;
-    const tabs = [tab('a', 's1', 'SELECT 1'), tab('b', 's2', 'SELECT 2'), tab('c', 's1', '', 'browser-1'), tab('d', 's3', 'SELECT 3')];
-    expect(tabsToKeep(tabs, sessions, 'p1')).toEqual([{ title: 'a', sql: 'SELECT 1' }, { title: 'd', sql: 'SELECT 3' }]);
+    const tab = (id: string, profileId: string, sql: string, browserId?: string): QueryTab => ({ id, sessionId: `s-${id}`, profileId, title: id, sql, run: null, resultIndex: 0, error: null, ...(browserId ? { browserId } : {}) });
+    const tabs = [tab('a', 'p1', 'SELECT 1'), tab('b', 'p2', 'SELECT 2'), tab('c', 'p1', '', 'browser-1'), tab('d', 'p1', 'SELECT 3')];
+    expect(tabsToKeep(tabs, 'p1')).toEqual([{ title: 'a', sql: 'SELECT 1' }, { title: 'd', sql: 'SELECT 3' }]);
   });
 });
 

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import type { SessionInfo } from '../../../shared/sessions';
+import { createSchemaSlice, type SchemaSlice } from '../../../renderer/src/store/schemaSlice';
+import { createSessionsSlice, type SessionsSlice } from '../../../renderer/src/store/sessionsSlice';
+import { createWorkspaceSlice, TABS_SAVE_DELAY_MS, type WorkspaceSlice } from '../../../renderer/src/store/workspaceSlice';
+
+const session = (sessionId: string, profileId: string): SessionInfo => ({
+  sessionId, profileId, profileName: `Profile ${profileId}`, engine: 'postgres', serverVersion: '16', database: 'db', tls: false, hops: 1, state: 'ready',
+});
+
+/** The workspace with a fake bridge that keeps tabs in memory and records every call. */
+function workspace(kept: Record<string, { title: string; sql: string }[]>) {
+  const calls: string[] = [];
+  (globalThis as { burrow?: unknown }).burrow = {
+    tabs: {
+      get: async ({ profileId }: { profileId: string }) => (calls.push(`get ${profileId}`), { ok: true, value: kept[profileId] ?? [] }),
+      save: async ({ profileId, tabs }: { profileId: string; tabs: { title: string; sql: string }[] }) => {
+        calls.push(`save ${profileId} ${tabs.map((tab) => tab.sql).join('|')}`);
+        kept[profileId] = tabs;
+        return { ok: true, value: { kept: tabs.length } };
+      },
+    },
+    query: { release: async ({ runId }: { runId: string }) => (calls.push(`release ${runId}`), { ok: true, value: {} }) },
+  };
+  const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice>()((...args) => ({ ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args) }));
+  const connect = (sessionId: string, profileId: string): void => store.setState((state) => ({ sessions: { ...state.sessions, [sessionId]: session(sessionId, profileId) } }));
+  const drop = (sessionId: string): void => store.getState().sessionStateChanged({ sessionId, profileId: '', state: 'closed', part: 'tunnel' } as never);
+  return { store, calls, connect, drop };
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, TABS_SAVE_DELAY_MS + 50));
+
+describe('tabs across sessions of a profile', () => {
+  afterEach(() => {
+    delete (globalThis as { burrow?: unknown }).burrow;
+  });
+
+  it('a new session gets the profile\'s kept tabs; edits are kept again once they settle', async () => {
+    const { store, calls, connect } = workspace({ p1: [{ title: 'Orders', sql: 'SELECT * FROM orders' }, { title: 'Q', sql: '' }] });
+    connect('s1', 'p1');
+    await store.getState().openSessionTabs('s1', 'Profile p1');
+    expect(store.getState().tabs.map((tab) => [tab.title, tab.sql, tab.sessionId, tab.profileId])).toEqual([['Orders', 'SELECT * FROM orders', 's1', 'p1'], ['Q', '', 's1', 'p1']]);
+    store.getState().setSql(store.getState().tabs[1]!.id, 'SELECT 2');
+    await settle();
+    expect(calls).toEqual(['get p1', 'save p1 SELECT * FROM orders|SELECT 2']);
+  });
+
+  it('after a session ends, reconnecting moves its tabs to the new session instead of opening copies', async () => {
+    const { store, calls, connect, drop } = workspace({});
+    connect('s1', 'p1');
+    await store.getState().openSessionTabs('s1', 'Profile p1');
+    const [tab] = store.getState().tabs;
+    store.getState().setSql(tab!.id, 'SELECT 1');
+    store.setState((state) => ({ tabs: state.tabs.map((t) => ({ ...t, run: { runId: 'r-old' } as never })) }));
+    drop('s1');
+    connect('s2', 'p1');
+    await store.getState().openSessionTabs('s2', 'Profile p1');
+    expect(store.getState().tabs.map((t) => [t.id, t.sessionId, t.sql, t.run])).toEqual([[tab!.id, 's2', 'SELECT 1', null]]);
+    expect(store.getState().activeTabId).toBe(tab!.id);
+    // The old run's result is released; the kept tabs were not asked for again.
+    expect(calls.filter((call) => !call.startsWith('save'))).toEqual(['get p1', 'release r-old']);
+    await settle();
+    expect(calls.filter((call) => call.startsWith('save'))).toEqual(['save p1 SELECT 1']);
+  });
+
+  it('a second live session of the same profile opens one new tab, and both sessions\' tabs are kept together', async () => {
+    const { store, calls, connect } = workspace({ p1: [{ title: 'Kept', sql: 'SELECT 1' }] });
+    connect('s1', 'p1');
+    await store.getState().openSessionTabs('s1', 'Profile p1');
+    connect('s2', 'p1');
+    await store.getState().openSessionTabs('s2', 'Profile p1 (2)');
+    expect(store.getState().tabs.map((tab) => [tab.title, tab.sessionId])).toEqual([['Kept', 's1'], ['Profile p1 (2)', 's2']]);
+    await settle();
+    expect(calls).toEqual(['get p1', 'save p1 SELECT 1|']);
+  });
+});
