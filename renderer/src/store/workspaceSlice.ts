@@ -43,7 +43,7 @@ export interface WorkspaceSlice {
    * titled `title`.
    */
   openSessionTabs(sessionId: string, title: string): Promise<void>;
-  /** A new empty query tab on the session of tab `besideTabId`, named after its profile with the next free number. */
+  /** A new empty query tab on the live session of tab `besideTabId`, named after its profile with the next free number. */
   newQueryTab(besideTabId: string): string | null;
   /** A tab browsing `browserId`'s table. */
   openBrowserTab(sessionId: string, title: string, browserId: string): string;
@@ -148,9 +148,10 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     },
     newQueryTab(besideTabId) {
       const beside = get().tabs.find((tab) => tab.id === besideTabId);
-      if (!beside) return null;
-      const base = get().sessions[beside.sessionId]?.profileName ?? beside.title;
-      return get().openTab(beside.sessionId, freeTabTitle(get().tabs, base));
+      const session = beside ? get().sessions[beside.sessionId] : undefined;
+      // A tab whose session ended has nowhere to run: reconnecting brings its tabs back to life.
+      if (!beside || !session) return null;
+      return get().openTab(beside.sessionId, freeTabTitle(get().tabs, session.profileName));
     },
     openBrowserTab(sessionId, title, browserId) {
       const id = `tab-${++tabCounter}`;

@@ -54,10 +54,12 @@ describe('tabs across sessions of a profile', () => {
     store.getState().setSql(tab!.id, 'SELECT 1');
     store.setState((state) => ({ tabs: state.tabs.map((t) => ({ ...t, run: { runId: 'r-old' } as never })) }));
     drop('s1');
+    expect(store.getState().newQueryTab(tab!.id)).toBeNull();
     connect('s2', 'p1');
     await store.getState().openSessionTabs('s2', 'Profile p1');
     expect(store.getState().tabs.map((t) => [t.id, t.sessionId, t.sql, t.run])).toEqual([[tab!.id, 's2', 'SELECT 1', null]]);
     expect(store.getState().activeTabId).toBe(tab!.id);
+    // While the session was gone, "+" had nowhere to open a tab.
     // The old run's result is released; the kept tabs were not asked for again.
     expect(calls.filter((call) => !call.startsWith('save'))).toEqual(['get p1', 'release r-old']);
     await settle();
@@ -73,5 +75,9 @@ describe('tabs across sessions of a profile', () => {
     expect(store.getState().tabs.map((tab) => [tab.title, tab.sessionId])).toEqual([['Kept', 's1'], ['Profile p1 (2)', 's2']]);
     await settle();
     expect(calls).toEqual(['get p1', 'save p1 SELECT 1|']);
+    // "+" beside a live tab: named after the profile, next free number.
+    store.getState().newQueryTab(store.getState().tabs[0]!.id);
+    expect(store.getState().tabs.map((tab) => tab.title)).toEqual(['Kept', 'Profile p1 (2)', 'Profile p1']);
+    await settle();
   });
 });

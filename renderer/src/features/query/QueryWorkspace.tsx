@@ -11,6 +11,8 @@ import { HistoryDialog } from './HistoryDialog';
 import { SshLogDialog } from './SshLogDialog';
 
 function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
+  const sessions = useBurrowStore(selectSessions);
+  const activeSession = sessions[tabs.find((tab) => tab.id === activeId)?.sessionId ?? ''];
   const close = (tab: QueryTab): void => {
     const store = useBurrowStore.getState();
     store.closeTab(tab.id);
@@ -24,7 +26,7 @@ function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
           <button type="button" aria-label={`Close ${tab.title}`} onClick={() => close(tab)}>×</button>
         </span>
       ))}
-      <button type="button" className="tab-new" aria-label="New query tab" title="New query tab on this connection" onClick={() => useBurrowStore.getState().newQueryTab(activeId)}>+</button>
+      <button type="button" className="tab-new" aria-label="New query tab" title={activeSession ? 'New query tab on this connection' : 'This connection has ended: connect again first'} disabled={!activeSession} onClick={() => useBurrowStore.getState().newQueryTab(activeId)}>+</button>
     </nav>
   );
 }
