@@ -56,7 +56,7 @@ describe('e2e: import a connection from ssh config or a URL', () => {
     const keys = value<{ fingerprint: string }[]>(await host.core.dispatch('keys.list', {}));
     expect(keys).toHaveLength(1);
     expect(await panel.getByRole('status').textContent()).toContain(keys[0]!.fingerprint);
-    expect(await panel.getByRole('button', { name: 'Import key' }).count()).toBe(0);
+    await expect.poll(() => panel.getByRole('button', { name: 'Import key' }).count()).toBe(0);
 
     await hosts.nth(1).getByRole('button', { name: 'Use as SSH route…' }).click();
     const form = page.getByTestId('connection-form');

@@ -99,9 +99,10 @@ function FromSshConfig({ onDone }: { onDone(): void }) {
   const importKey = async (file: string): Promise<void> => {
     const imported = await burrow().keys.import({ source: { kind: 'path', path: file } });
     if (!imported.ok) return setError(`${imported.error.code}: ${imported.error.message}`);
-    setMessage(`Imported ${imported.value.name} (${imported.value.fingerprint}).`);
     await useBurrowStore.getState().loadKeys();
     await load();
+    // Said after the re-read, so the list no longer offers the key being reported as imported.
+    setMessage(`Imported ${imported.value.name} (${imported.value.fingerprint}).`);
   };
   const use = (host: SshConfigHost): void => {
     if (!host.route) return;

@@ -22,6 +22,8 @@ export function KnownHostsPanel({ onClose }: { onClose(): void }) {
     if (!window.confirm(`Forget the ${entry.keyType} key of ${hostLabel(entry.host, entry.port)}?\n\n${entry.fingerprint}\n\nThe next connection will show the server's key and ask again.`)) return;
     const result = await burrow().knownHosts.forget({ host: entry.host, port: entry.port, keyType: entry.keyType });
     if (!result.ok) return setError(`${result.error.code}: ${result.error.message}`);
+    // The row goes in the same render as the message, so the panel never says "forgot" beside the old row.
+    setHosts((current) => current?.filter((h) => !(h.host === entry.host && h.port === entry.port && h.keyType === entry.keyType)) ?? null);
     setMessage(`Forgot the ${entry.keyType} key of ${hostLabel(entry.host, entry.port)}.`);
     await load();
   };
