@@ -301,22 +301,27 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['burrow']);
   });
 
-  it('keeps a profile\'s query tabs, so they come back with their SQL after a restart', async () => {
+  it('keeps a profile\'s query tabs, so they come back with their SQL and the front tab after a restart', async () => {
     const profile = value<{ id: string; name: string }[]>(await host.core.dispatch('profiles.list', {})).find((p) => p.name === 'Made in the form')!;
     await typeSql(page, 'SELECT 1 AS first_tab');
     // "+" opens another query tab on the same connection, numbered after the profile.
     await page.getByRole('button', { name: 'New query tab' }).click();
     await expect.poll(async () => (await page.getByRole('tab').allTextContents()).slice(-2)).toEqual(['Made in the form×', 'Made in the form 2×']);
     await typeSql(page, 'SELECT 42 AS kept_across_restart');
-    // Edits settle, then the tabs are kept in the data dir (tabs.json), per profile, in order.
-    const kept = [{ title: 'Made in the form', sql: 'SELECT 1 AS first_tab' }, { title: 'Made in the form 2', sql: 'SELECT 42 AS kept_across_restart' }];
+    // Edits settle, then the tabs are kept in the data dir (tabs.json), per profile, in order, with the one in front.
+    const kept = [{ title: 'Made in the form', sql: 'SELECT 1 AS first_tab' }, { title: 'Made in the form 2', sql: 'SELECT 42 AS kept_across_restart', active: true }];
     await expect.poll(async () => value(await host.core.dispatch('tabs.get', { profileId: profile.id })), { timeout: 5_000 }).toEqual(kept);
     // A restart of the window: the renderer starts empty, the data dir stays.
     await page.reload();
     await page.getByRole('button', { name: /Made in the form/ }).click();
     await page.getByRole('tab', { name: /Made in the form/ }).first().waitFor({ timeout: 15_000 });
     await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(['Made in the form×', 'Made in the form 2×']);
+    // The second tab was in front, so it is again.
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Made in the form 2×');
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 42 AS kept_across_restart');
+    await page.getByRole('tab').nth(0).getByRole('button').first().click();
     await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 1 AS first_tab');
+    await expect.poll(async () => value<{ active?: true }[]>(await host.core.dispatch('tabs.get', { profileId: profile.id })).map((tab) => tab.active ?? false), { timeout: 5_000 }).toEqual([true, false]);
     await page.getByRole('tab').nth(1).getByRole('button').first().click();
     await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 42 AS kept_across_restart');
     await page.getByTestId('run').click();

@@ -69,9 +69,11 @@ export function freeTabTitle(tabs: readonly Pick<QueryTab, 'title'>[], base: str
   return `${base} ${n}`;
 }
 
-/** Pure: the profile's query tabs (not table browsers), as kept. */
-export function tabsToKeep(tabs: readonly QueryTab[], profileId: string): SavedTab[] {
-  return tabs.filter((tab) => !tab.browserId && tab.profileId === profileId).map((tab) => ({ title: tab.title, sql: tab.sql }));
+/** Pure: the profile's query tabs (not table browsers), as kept; `activeTabId`'s tab is marked as the one in front. */
+export function tabsToKeep(tabs: readonly QueryTab[], profileId: string, activeTabId?: string): SavedTab[] {
+  return tabs
+    .filter((tab) => !tab.browserId && tab.profileId === profileId)
+    .map((tab) => (tab.id === activeTabId ? { title: tab.title, sql: tab.sql, active: true as const } : { title: tab.title, sql: tab.sql }));
 }
 
 const finished = (state: RunStatus['state']): boolean => state === 'done' || state === 'failed' || state === 'cancelled';
@@ -96,6 +98,8 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
   const patch = (tabId: string, change: Partial<QueryTab>): void =>
     set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === tabId ? { ...tab, ...change } : tab)) }));
   const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per profile, its query tab the user last had in front (the window's front tab may be another profile's). */
+  const frontTabOf = new Map<string, string>();
   /** Keeps the profile's tabs once edits settle; a failed save only costs the convenience. */
   const keepTabsOf = (profileId: string | undefined): void => {
     if (!profileId) return;
@@ -104,7 +108,7 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       profileId,
       setTimeout(() => {
         pendingSaves.delete(profileId);
-        void burrow().tabs.save({ profileId, tabs: tabsToKeep(get().tabs, profileId).slice(0, MAX_SAVED_TABS) });
+        void burrow().tabs.save({ profileId, tabs: tabsToKeep(get().tabs, profileId, frontTabOf.get(profileId)).slice(0, MAX_SAVED_TABS) });
       }, TABS_SAVE_DELAY_MS),
     );
   };
@@ -116,6 +120,7 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       const id = `tab-${++tabCounter}`;
       const profileId = get().sessions[sessionId]?.profileId;
       set((state) => ({ tabs: [...state.tabs, { id, sessionId, ...(profileId ? { profileId } : {}), title, sql, run: null, resultIndex: 0, error: null }], activeTabId: id }));
+      if (profileId) frontTabOf.set(profileId, id);
       keepTabsOf(profileId);
       return id;
     },
@@ -133,7 +138,7 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
         const moved = new Set(orphans.map((tab) => tab.id));
         set((state) => ({
           tabs: state.tabs.map((tab) => (moved.has(tab.id) ? { ...tab, sessionId, run: null, resultIndex: 0, error: null } : tab)),
-          activeTabId: orphans[0]!.id,
+          activeTabId: (orphans.find((tab) => tab.id === frontTabOf.get(profileId)) ?? orphans[0]!).id,
         }));
         return;
       }
@@ -144,7 +149,9 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
         return;
       }
       const opened: QueryTab[] = kept.value.map((tab) => ({ id: `tab-${++tabCounter}`, sessionId, profileId, title: tab.title, sql: tab.sql, run: null, resultIndex: 0, error: null }));
-      set((state) => ({ tabs: [...state.tabs, ...opened], activeTabId: opened[0]!.id }));
+      const front = opened[Math.max(0, kept.value.findIndex((tab) => tab.active))]!.id;
+      frontTabOf.set(profileId, front);
+      set((state) => ({ tabs: [...state.tabs, ...opened], activeTabId: front }));
     },
     newQueryTab(besideTabId) {
       const beside = get().tabs.find((tab) => tab.id === besideTabId);
@@ -165,9 +172,17 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
         const tabs = state.tabs.filter((t) => t.id !== tabId);
         return { tabs, activeTabId: state.activeTabId === tabId ? (tabs.at(-1)?.id ?? null) : state.activeTabId };
       });
+      const front = get().tabs.find((t) => t.id === get().activeTabId);
+      if (tab?.profileId && front?.profileId === tab.profileId && !front.browserId) frontTabOf.set(tab.profileId, front.id);
       if (tab && !tab.browserId) keepTabsOf(tab.profileId);
     },
-    selectTab: (tabId) => set({ activeTabId: tabId }),
+    selectTab(tabId) {
+      set({ activeTabId: tabId });
+      const tab = get().tabs.find((t) => t.id === tabId);
+      if (!tab?.profileId || tab.browserId || frontTabOf.get(tab.profileId) === tabId) return;
+      frontTabOf.set(tab.profileId, tabId);
+      keepTabsOf(tab.profileId);
+    },
     setSql(tabId, sql) {
       patch(tabId, { sql });
       keepTabsOf(get().tabs.find((tab) => tab.id === tabId)?.profileId);

@@ -10,13 +10,13 @@ const session = (sessionId: string, profileId: string): SessionInfo => ({
 });
 
 /** The workspace with a fake bridge that keeps tabs in memory and records every call. */
-function workspace(kept: Record<string, { title: string; sql: string }[]>) {
+function workspace(kept: Record<string, { title: string; sql: string; active?: true }[]>) {
   const calls: string[] = [];
   (globalThis as { burrow?: unknown }).burrow = {
     tabs: {
       get: async ({ profileId }: { profileId: string }) => (calls.push(`get ${profileId}`), { ok: true, value: kept[profileId] ?? [] }),
-      save: async ({ profileId, tabs }: { profileId: string; tabs: { title: string; sql: string }[] }) => {
-        calls.push(`save ${profileId} ${tabs.map((tab) => tab.sql).join('|')}`);
+      save: async ({ profileId, tabs }: { profileId: string; tabs: { title: string; sql: string; active?: true }[] }) => {
+        calls.push(`save ${profileId} ${tabs.map((tab) => `${tab.active ? '*' : ''}${tab.sql}`).join('|')}`);
         kept[profileId] = tabs;
         return { ok: true, value: { kept: tabs.length } };
       },
@@ -43,7 +43,22 @@ describe('tabs across sessions of a profile', () => {
     expect(store.getState().tabs.map((tab) => [tab.title, tab.sql, tab.sessionId, tab.profileId])).toEqual([['Orders', 'SELECT * FROM orders', 's1', 'p1'], ['Q', '', 's1', 'p1']]);
     store.getState().setSql(store.getState().tabs[1]!.id, 'SELECT 2');
     await settle();
-    expect(calls).toEqual(['get p1', 'save p1 SELECT * FROM orders|SELECT 2']);
+    expect(calls).toEqual(['get p1', 'save p1 *SELECT * FROM orders|SELECT 2']);
+  });
+
+  it('the tab that was in front comes back in front, and choosing another tab is kept', async () => {
+    const { store, calls, connect } = workspace({ p1: [{ title: 'A', sql: 'SELECT 1' }, { title: 'B', sql: 'SELECT 2', active: true }, { title: 'C', sql: 'SELECT 3' }] });
+    connect('s1', 'p1');
+    await store.getState().openSessionTabs('s1', 'Profile p1');
+    const [a, b] = store.getState().tabs;
+    expect(store.getState().activeTabId).toBe(b!.id);
+    store.getState().selectTab(a!.id);
+    await settle();
+    expect(calls).toEqual(['get p1', 'save p1 *SELECT 1|SELECT 2|SELECT 3']);
+    // Closing the front tab puts the last tab in front, and that is kept too.
+    store.getState().closeTab(a!.id);
+    await settle();
+    expect(calls.at(-1)).toBe('save p1 SELECT 2|*SELECT 3');
   });
 
   it('after a session ends, reconnecting moves its tabs to the new session instead of opening copies', async () => {
@@ -63,7 +78,7 @@ describe('tabs across sessions of a profile', () => {
     // The old run's result is released; the kept tabs were not asked for again.
     expect(calls.filter((call) => !call.startsWith('save'))).toEqual(['get p1', 'release r-old']);
     await settle();
-    expect(calls.filter((call) => call.startsWith('save'))).toEqual(['save p1 SELECT 1']);
+    expect(calls.filter((call) => call.startsWith('save'))).toEqual(['save p1 *SELECT 1']);
   });
 
   it('a second live session of the same profile opens one new tab, and both sessions\' tabs are kept together', async () => {
@@ -74,7 +89,7 @@ describe('tabs across sessions of a profile', () => {
     await store.getState().openSessionTabs('s2', 'Profile p1 (2)');
     expect(store.getState().tabs.map((tab) => [tab.title, tab.sessionId])).toEqual([['Kept', 's1'], ['Profile p1 (2)', 's2']]);
     await settle();
-    expect(calls).toEqual(['get p1', 'save p1 SELECT 1|']);
+    expect(calls).toEqual(['get p1', 'save p1 SELECT 1|*']);
     // "+" beside a live tab: named after the profile, next free number.
     store.getState().newQueryTab(store.getState().tabs[0]!.id);
     expect(store.getState().tabs.map((tab) => tab.title)).toEqual(['Kept', 'Profile p1 (2)', 'Profile p1']);

@@ -43,10 +43,19 @@ describe('kept query tabs', () => {
     expect(readFileSync(file(), 'utf8')).toBe(before);
   });
 
+  it('keeps which tab was in front, and a change of front tab alone is written', async () => {
+    const tabs = new SavedTabsStore({ dataDir: dir.path });
+    await tabs.save({ profileId: 'p1', tabs: [{ title: 'A', sql: 'SELECT 1' }, { title: 'B', sql: 'SELECT 2', active: true }] });
+    expect(await new SavedTabsStore({ dataDir: dir.path }).get({ profileId: 'p1' })).toEqual([{ title: 'A', sql: 'SELECT 1' }, { title: 'B', sql: 'SELECT 2', active: true }]);
+    await tabs.save({ profileId: 'p1', tabs: [{ title: 'A', sql: 'SELECT 1', active: true }, { title: 'B', sql: 'SELECT 2' }] });
+    expect(await new SavedTabsStore({ dataDir: dir.path }).get({ profileId: 'p1' })).toEqual([{ title: 'A', sql: 'SELECT 1', active: true }, { title: 'B', sql: 'SELECT 2' }]);
+    await expect(tabs.save({ profileId: 'p1', tabs: [{ title: 'A', sql: '', active: true }, { title: 'B', sql: '', active: true }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
   it('keeps a tab whose SQL may hold a password without its text', async () => {
     const tabs = new SavedTabsStore({ dataDir: dir.path });
-    await tabs.save({ profileId: 'p1', tabs: [{ title: 'Users', sql: "CREATE USER bob IDENTIFIED BY 's3cret'" }, { title: 'Query', sql: 'SELECT 1' }] });
-    expect(await tabs.get({ profileId: 'p1' })).toEqual([{ title: 'Users', sql: '' }, { title: 'Query', sql: 'SELECT 1' }]);
+    await tabs.save({ profileId: 'p1', tabs: [{ title: 'Users', sql: "CREATE USER bob IDENTIFIED BY 's3cret'", active: true }, { title: 'Query', sql: 'SELECT 1' }] });
+    expect(await tabs.get({ profileId: 'p1' })).toEqual([{ title: 'Users', sql: '', active: true }, { title: 'Query', sql: 'SELECT 1' }]);
     expect(readFileSync(file(), 'utf8')).not.toContain('s3cret');
   });
 
@@ -66,6 +75,9 @@ describe('kept query tabs', () => {
     const tab = (id: string, profileId: string, sql: string, browserId?: string): QueryTab => ({ id, sessionId: `s-${id}`, profileId, title: id, sql, run: null, resultIndex: 0, error: null, ...(browserId ? { browserId } : {}) });
     const tabs = [tab('a', 'p1', 'SELECT 1'), tab('b', 'p2', 'SELECT 2'), tab('c', 'p1', '', 'browser-1'), tab('d', 'p1', 'SELECT 3')];
     expect(tabsToKeep(tabs, 'p1')).toEqual([{ title: 'a', sql: 'SELECT 1' }, { title: 'd', sql: 'SELECT 3' }]);
+    expect(tabsToKeep(tabs, 'p1', 'd')).toEqual([{ title: 'a', sql: 'SELECT 1' }, { title: 'd', sql: 'SELECT 3', active: true }]);
+    // Another profile's tab in front marks none of this profile's.
+    expect(tabsToKeep(tabs, 'p1', 'b').some((kept) => kept.active)).toBe(false);
   });
 });
 

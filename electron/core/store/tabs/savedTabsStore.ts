@@ -10,10 +10,10 @@ const documentSchema = z.object({ version: z.literal(1), profiles: z.record(z.st
 type TabsDocument = z.infer<typeof documentSchema>;
 
 const sameTabs = (a: readonly SavedTab[], b: readonly SavedTab[]): boolean =>
-  a.length === b.length && a.every((tab, i) => tab.title === b[i]!.title && tab.sql === b[i]!.sql);
+  a.length === b.length && a.every((tab, i) => tab.title === b[i]!.title && tab.sql === b[i]!.sql && tab.active === b[i]!.active);
 
 /**
- * The query tabs of each connection profile (title and SQL), in `tabs.json` under the data dir, so
+ * The query tabs of each connection profile (title, SQL, which was in front), in `tabs.json` under the data dir, so
  * reconnecting or restarting brings the editor back as it was. A tab whose SQL may hold a password
  * is kept without its text.
  */
@@ -45,7 +45,7 @@ export class SavedTabsStore {
   /** Replaces one profile's tabs; the same tabs again write nothing. */
   async save(request: unknown): Promise<{ kept: number }> {
     const { profileId, tabs } = parseRequest(tabsSaveRequestSchema, request, 'tabs.save');
-    const kept = tabs.map((tab) => (mayHoldSecret(tab.sql) ? { title: tab.title, sql: '' } : tab));
+    const kept = tabs.map((tab) => (mayHoldSecret(tab.sql) ? { ...tab, sql: '' } : tab));
     let current: SavedTab[];
     try {
       current = (await this.file.read()).profiles[profileId] ?? [];
