@@ -9,12 +9,19 @@ import { openUi, type Ui } from './ui';
 
 /** Replaces the editor's text the way a user would: select all, type. */
 async function typeSql(page: Page, sql: string): Promise<void> {
-  const editor = page.locator('.cm-content');
-  // An open completion list would take the click (and Enter): close it first.
-  if (await page.locator('.cm-tooltip-autocomplete').count()) await page.keyboard.press('Escape');
-  await editor.click();
+  // Focus, not a click: an open completion list may cover the text.
+  await page.locator('.cm-content').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type(sql);
+  // Typing may have started a completion (shown after a delay): Escape ends it, pending or shown,
+  // so it cannot take a later Enter or cover a button.
+  await page.keyboard.press('Escape');
+}
+
+/** Enter on a shown completion list; the list takes no Enter in its first 75 ms (CodeMirror's interactionDelay). */
+async function acceptCompletion(page: Page): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
 }
 
 /** The page's clipboard text (the test's Node types have no DOM, so the page's navigator is typed here). */
@@ -326,5 +333,24 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 42 AS kept_across_restart');
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['42']);
+  });
+
+  it('completes table and column names from the session\'s schema in the editor', async () => {
+    await typeSql(page, 'CREATE TABLE e2e_completion (id int PRIMARY KEY, label text); INSERT INTO e2e_completion VALUES (1, \'one\')');
+    await page.getByTestId('run').click();
+    // The DDL reloads the schema tree, and with it what the editor completes.
+    await expect.poll(() => page.getByTestId('schema-tree').locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_completion');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await typeSql(page, 'SELECT t.id FROM ');
+    await page.keyboard.type('e2e_compl');
+    await expect.poll(() => options.allTextContents()).toEqual(['e2e_completiontable']);
+    await acceptCompletion(page);
+    await page.keyboard.type(' t WHERE t.lab');
+    await expect.poll(() => options.allTextContents()).toEqual(['labeltext']);
+    await acceptCompletion(page);
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT t.id FROM e2e_completion t WHERE t.label');
+    await page.keyboard.type(" = 'one'");
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['1']);
   });
 });

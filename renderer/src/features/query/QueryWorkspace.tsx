@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { sqlToRun, type QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { SchemaTree } from '../schema/SchemaTree';
@@ -7,6 +7,7 @@ import type { ExportFormat } from '../../../../shared/query';
 import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
 import { SqlEditor } from './SqlEditor';
+import { sqlLanguageConfig } from './sqlCompletion';
 import { HistoryDialog } from './HistoryDialog';
 import { SshLogDialog } from './SshLogDialog';
 
@@ -65,6 +66,9 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const [showLog, setShowLog] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const session = sessions[tab.sessionId];
+  const schema = useBurrowStore((state) => state.schemas[tab.sessionId]);
+  const schemaInfo = schema?.status === 'ready' ? schema.info : null;
+  const language = useMemo(() => (session ? sqlLanguageConfig(session.engine, schemaInfo) : undefined), [session?.engine, schemaInfo]);
   const status = tab.run;
   const result = status?.results[tab.resultIndex];
   const running = status?.state === 'running' || status?.state === 'queued';
@@ -78,6 +82,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         onSelection={(range) => setSelection(tab.id, range)}
         onRun={run}
         errorAt={typeof position === 'number' ? position + (tab.ranFrom ?? 0) : null}
+        language={language}
       />
       <div className="toolbar">
         <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run">{selected ? 'Run selection' : 'Run'}</button>

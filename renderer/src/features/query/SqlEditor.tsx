@@ -1,6 +1,7 @@
-import { sql } from '@codemirror/lang-sql';
+import type { SQLConfig } from '@codemirror/lang-sql';
 import CodeMirror, { keymap, Prec, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { useEffect, useMemo, useRef } from 'react';
+import { sqlLanguage } from './sqlCompletion';
 
 interface SqlEditorProps {
   value: string;
@@ -9,17 +10,19 @@ interface SqlEditorProps {
   /** The main selection, as it changes (what Run runs when it is not empty). */
   onSelection(range: { from: number; to: number }): void;
   errorAt?: number | null;
+  /** The session's dialect and what its schema offers for completion (see sqlLanguageConfig). */
+  language?: SQLConfig;
 }
 
 /**
  * The SQL editor; Mod-Enter runs the tab (or its selection). When a run fails at a known place
  * (`errorAt`, a 1-based offset into the text), the cursor goes there.
  */
-export function SqlEditor({ value, onChange, onRun, onSelection, errorAt = null }: SqlEditorProps) {
+export function SqlEditor({ value, onChange, onRun, onSelection, errorAt = null, language }: SqlEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(
-    () => [sql(), Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }]))],
-    [onRun],
+    () => [sqlLanguage(language), Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }]))],
+    [onRun, language],
   );
   useEffect(() => {
     const view = editor.current?.view;
