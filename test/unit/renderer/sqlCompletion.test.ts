@@ -61,6 +61,8 @@ describe('SQL editor completion from the session schema', () => {
     expect(sqlLanguageConfig('postgres', null)).toEqual({ dialect: PostgreSQL, upperCaseKeywords: true });
     expect(sqlLanguageConfig('sqlite', info([table('main', 'notes', ['id'])], '/tmp/a.db')).defaultSchema).toBe('main');
     expect(['sqlserver', 'sqlite', 'mariadb'].map((engine) => quoteIdentifier(engine as Engine, 'a]b"c`d'))).toEqual(['[a]]b"c`d]', '"a]b""c`d"', '`a]b"c``d`']);
+    // Only PostgreSQL folds unquoted names, so only there a capital needs quotes.
+    expect(['postgres', 'mysql', 'sqlserver', 'sqlite'].map((engine) => quoteIdentifier(engine as Engine, 'Orders'))).toEqual(['"Orders"', 'Orders', 'Orders', 'Orders']);
   });
 
   it('keeps a table whose name holds a dot as one name', () => {

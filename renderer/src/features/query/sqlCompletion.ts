@@ -18,9 +18,12 @@ const DEFAULT_SCHEMA: Record<Engine, (info: SchemaInfo) => string> = {
   sqlite: () => 'main',
 };
 
-/** A name as the engine needs it written: plain when it is a lower-case identifier, else quoted. */
+/**
+ * A name as the engine needs it written: plain when it is a simple identifier (for PostgreSQL a
+ * lower-case one, since it folds unquoted names to lower case), else quoted.
+ */
 export function quoteIdentifier(engine: Engine, name: string): string {
-  if (/^[a-z_][a-z0-9_]*$/.test(name)) return name;
+  if ((engine === 'postgres' ? /^[a-z_][a-z0-9_$]*$/ : /^[A-Za-z_][A-Za-z0-9_]*$/).test(name)) return name;
   if (engine === 'mysql' || engine === 'mariadb') return `\`${name.replaceAll('`', '``')}\``;
   if (engine === 'sqlserver') return `[${name.replaceAll(']', ']]')}]`;
   return `"${name.replaceAll('"', '""')}"`;
