@@ -277,3 +277,35 @@ export const browsePageSchema = z.object({
   hasMore: z.boolean(),
 });
 export type BrowsePage = z.infer<typeof browsePageSchema>;
+
+// Table editing
+
+const editColumnSchema = z.string().min(1).max(255);
+/** A value as text the server converts to the column's type; null is SQL NULL. */
+const editValueSchema = z.string().max(16 * 1024 * 1024, 'a value is at most 16 MB').nullable();
+const columnValuesSchema = z.record(editColumnSchema, editValueSchema).refine((values) => Object.keys(values).length <= 1000, 'at most 1000 columns');
+/** The row's primary key: every key column with the value the row had when it was read. */
+const rowKeySchema = columnValuesSchema.refine((key) => Object.keys(key).length > 0, 'a row key needs at least one column');
+
+export const tableEditSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('update'), key: rowKeySchema, set: columnValuesSchema.refine((set) => Object.keys(set).length > 0, 'an update sets at least one column') }).strict(),
+  /** Columns left out get their defaults. */
+  z.object({ kind: z.literal('insert'), values: columnValuesSchema }).strict(),
+  z.object({ kind: z.literal('delete'), key: rowKeySchema }).strict(),
+]);
+export type TableEdit = z.infer<typeof tableEditSchema>;
+
+/**
+ * Changes to one table's rows, applied in one transaction in order: all of them or none. An
+ * update or delete must find exactly its row by key, else nothing is applied (CONFLICT).
+ */
+export const tableEditRequestSchema = z
+  .object({
+    connectionId: idSchema,
+    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    edits: z.array(tableEditSchema).min(1, 'nothing to save').max(10_000, 'at most 10000 changes at once'),
+  })
+  .strict();
+export type TableEditRequest = z.input<typeof tableEditRequestSchema>;
+export const tableEditResultSchema = z.object({ updated: z.number().int(), inserted: z.number().int(), deleted: z.number().int() });
+export type TableEditResult = z.infer<typeof tableEditResultSchema>;

@@ -15,6 +15,8 @@ import {
   rowsWindowSchema,
   runStatusSchema,
   schemaInfoSchema,
+  tableEditRequestSchema,
+  tableEditResultSchema,
 } from '../query';
 import {
   sessionDebugLogSchema,
@@ -47,6 +49,7 @@ export const sessionChannels = {
   'query.export': { request: queryExportRequestSchema, response: queryExportResultSchema },
   'schema.introspect': { request: introspectRequestSchema, response: schemaInfoSchema },
   'schema.browse': { request: browseRequestSchema, response: browsePageSchema },
+  'schema.edit': { request: tableEditRequestSchema, response: tableEditResultSchema },
   'prompts.answer': { request: promptsAnswerRequestSchema, response: z.object({}) },
   'prompts.list': { request: z.object({}).strict(), response: z.array(pendingPromptSchema) },
 } as const;

@@ -13,6 +13,7 @@ import {
   queryRowsRequestSchema,
   queryRunRequestSchema,
   queryStatusRequestSchema,
+  tableEditRequestSchema,
   type BrowsePage,
   type ConnectionInfo,
   type ExportFormat,
@@ -21,10 +22,12 @@ import {
   type RunState,
   type RunStatus,
   type SchemaInfo,
+  type TableEditResult,
 } from '../../../shared/query';
 import { toErrorShape } from '../errors';
 import { parseRequest } from '../store/parseRequest';
 import { buildBrowseQuery } from './browse/browseQuery';
+import { applyTableEdits } from './edit/applyTableEdits';
 import { driverFor } from './drivers';
 import { ResultStore, type StoredResult } from './store/resultStore';
 import { changesSchema } from './sql/changesSchema';
@@ -253,6 +256,13 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
     } finally {
       for (const result of results) this.store.release(result.id);
     }
+  }
+
+  /** Saves a table browser's changes in one transaction (see applyTableEdits), after any queued run. */
+  async edit(payload: unknown): Promise<TableEditResult> {
+    const request = parseRequest(tableEditRequestSchema, payload, 'schema.edit');
+    const live = this.live(request.connectionId);
+    return this.serialized(live, () => applyTableEdits(live.connection, request.table, request.edits));
   }
 
   private serialized<T>(live: LiveConnection, work: () => Promise<T>): Promise<T> {

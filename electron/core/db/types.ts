@@ -56,6 +56,8 @@ export interface DbConnection {
   /** Cancels what `run` is doing now, if anything; the connection stays usable. */
   cancel(): Promise<void>;
   introspect(schema?: string): Promise<SchemaInfo>;
+  /** Whether a transaction the user began (BEGIN in a query tab) is open on this connection now. */
+  inTransaction(): Promise<boolean>;
   close(): Promise<void>;
   /** Called once when the connection dies on its own (server gone, tunnel closed). */
   onLost(listener: (error: Error) => void): void;

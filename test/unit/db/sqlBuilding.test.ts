@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildBrowseQuery, quoteIdentifier } from '../../../electron/core/db/browse/browseQuery';
+import { buildBrowseQuery } from '../../../electron/core/db/browse/browseQuery';
+import { quoteIdentifier } from '../../../electron/core/db/sql/bindParams';
 import { firstKeyword, splitStatements } from '../../../electron/core/db/sql/splitStatements';
 import { tlsConnectionOptions } from '../../../electron/core/db/tls/tlsOptions';
 import { describeGreeting } from '../../../electron/core/db/transport/serverSocket';

@@ -1,5 +1,6 @@
 import type { Engine } from '../../../../shared/profile';
 import type { BrowseFilter } from '../../../../shared/query';
+import { BindParams, qualifiedTable, quoteIdentifier } from '../sql/bindParams';
 
 export interface BrowseSpec {
   table: { schema: string | null; name: string };
@@ -10,32 +11,20 @@ export interface BrowseSpec {
   limit: number;
 }
 
-/** Quotes an identifier for the engine; the quote character is doubled inside, so any name is safe. */
-export function quoteIdentifier(engine: Engine, name: string): string {
-  if (engine === 'mysql' || engine === 'mariadb') return `\`${name.replace(/`/g, '``')}\``;
-  if (engine === 'sqlserver') return `[${name.replace(/]/g, ']]')}]`;
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 /**
  * SELECT * of one table page: identifiers quoted, every filter value a bind parameter, never text
  * spliced into the SQL. Placeholders are $n (PostgreSQL), @pn (SQL Server) or ? (the others).
  */
 export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: string; params: string[] } {
-  const params: string[] = [];
-  const placeholder = (value: string): string => {
-    params.push(value);
-    if (engine === 'postgres') return `$${params.length}`;
-    if (engine === 'sqlserver') return `@p${params.length}`;
-    return '?';
-  };
+  const bind = new BindParams(engine);
+  const placeholder = (value: string): string => bind.add(value);
   const quote = (name: string): string => quoteIdentifier(engine, name);
   const asText = (column: string): string => {
     if (engine === 'postgres') return `${quote(column)}::text`;
     if (engine === 'sqlserver') return `CAST(${quote(column)} AS NVARCHAR(MAX))`;
     return quote(column);
   };
-  const table = spec.table.schema ? `${quote(spec.table.schema)}.${quote(spec.table.name)}` : quote(spec.table.name);
+  const table = qualifiedTable(engine, spec.table);
   const conditions = spec.filters.map((filter) => {
     const column = quote(filter.column);
     switch (filter.op) {
@@ -58,7 +47,7 @@ export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: strin
   const limit = Math.trunc(spec.limit);
   const offset = Math.trunc(spec.offset);
   if (engine === 'sqlserver') {
-    return { sql: `SELECT * FROM ${table}${where}${orderBy || ' ORDER BY (SELECT NULL)'} OFFSET ${offset} ROWS FETCH NEXT ${limit} ROWS ONLY`, params };
+    return { sql: `SELECT * FROM ${table}${where}${orderBy || ' ORDER BY (SELECT NULL)'} OFFSET ${offset} ROWS FETCH NEXT ${limit} ROWS ONLY`, params: bind.values };
   }
-  return { sql: `SELECT * FROM ${table}${where}${orderBy} LIMIT ${limit} OFFSET ${offset}`, params };
+  return { sql: `SELECT * FROM ${table}${where}${orderBy} LIMIT ${limit} OFFSET ${offset}`, params: bind.values };
 }

@@ -257,6 +257,13 @@ class MysqlConnection implements DbConnection {
     return introspectMysql((sql, params) => query(this.connection, sql, params), schema);
   }
 
+  async inTransaction(): Promise<boolean> {
+    // MariaDB keeps @@in_transaction; MySQL has none, but lists a transaction that began work in INNODB_TRX.
+    const [row] = await query(this.connection, 'SELECT @@in_transaction').catch(() =>
+      query(this.connection, 'SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = CONNECTION_ID()'));
+    return Number(row?.[0] ?? 0) > 0;
+  }
+
   async close(): Promise<void> {
     this.life.close();
     await new Promise<void>((resolve) => {

@@ -67,6 +67,8 @@ class PostgresConnection implements DbConnection {
   readonly engine = 'postgres' as const;
   private running: { cancelled: boolean; cursor: Cursor | null } | null = null;
   private readonly life = new ConnectionLife();
+  /** The backend's transaction status from its last ReadyForQuery: I idle, T in a block, E in a failed block. */
+  private transactionStatus = 'I';
 
   private constructor(
     private readonly client: pg.Client,
@@ -78,6 +80,9 @@ class PostgresConnection implements DbConnection {
     const lost = (error: Error): void => this.life.lost(error);
     client.on('error', lost);
     client.on('end', () => lost(new BurrowError('DB_CONNECTION_LOST', 'the server closed the connection')));
+    (client as unknown as { connection: NodeJS.EventEmitter }).connection.on('readyForQuery', (message: { status: string }) => {
+      this.transactionStatus = message.status;
+    });
   }
 
   static async open(config: DbConnectConfig, open: StreamFactory, host: string, tls: ReturnType<typeof tlsConnectionOptions>): Promise<PostgresConnection> {
@@ -269,6 +274,10 @@ class PostgresConnection implements DbConnection {
 
   introspect(schema?: string): Promise<SchemaInfo> {
     return introspectPostgres((text, values) => this.client.query({ text, values, rowMode: 'array' }).then((r) => r.rows as unknown[][]), schema);
+  }
+
+  async inTransaction(): Promise<boolean> {
+    return this.transactionStatus !== 'I';
   }
 
   async close(): Promise<void> {

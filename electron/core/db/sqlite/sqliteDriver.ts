@@ -131,6 +131,11 @@ class SqliteConnection implements DbConnection {
     return introspectSqlite((sql, params) => this.worker.exchange({ type: 'query', sql, params }, (reply) => (reply.type === 'queryResult' ? (reply.rows as unknown[][]) : undefined)), this.config.database, schema);
   }
 
+  async inTransaction(): Promise<boolean> {
+    if (this.reopening) await this.reopening;
+    return this.worker.exchange({ type: 'inTransaction' }, (reply) => (reply.type === 'queryResult' ? (reply.rows as unknown[][])[0]?.[0] === true : undefined));
+  }
+
   async close(): Promise<void> {
     if (this.reopening) await this.reopening.catch(() => {});
     await this.worker.exchange({ type: 'close' }, (reply) => (reply.type === 'closed' ? true : undefined)).catch(() => {});

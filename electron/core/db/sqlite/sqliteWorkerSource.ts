@@ -7,7 +7,7 @@
  * the same under vitest, tsx and the bundled app, with no script file to locate.
  *
  * Messages in: open { file, readOnly, modulePath }, run { statements: [{ text }], rowLimit, params },
- * query { sql, params }. Messages out: opened { version }, columns, rows, end, command, done,
+ * query { sql, params }, inTransaction. Messages out: opened { version }, columns, rows, end, command, done,
  * queryResult, error { code, message }.
  */
 export const sqliteWorkerSource = String.raw`
@@ -81,6 +81,7 @@ process.on('message', (message) => {
     if (message.type === 'open') open(message);
     else if (message.type === 'run') run(message);
     else if (message.type === 'query') query(message);
+    else if (message.type === 'inTransaction') parentPort.postMessage({ type: 'queryResult', rows: [[db.inTransaction]] });
     else if (message.type === 'close') {
       if (db) db.close();
       parentPort.postMessage({ type: 'closed' });

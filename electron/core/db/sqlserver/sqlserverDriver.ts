@@ -255,6 +255,11 @@ class SqlServerConnection implements DbConnection {
     }), schema);
   }
 
+  async inTransaction(): Promise<boolean> {
+    const [row] = await collect(this.connection, 'SELECT @@TRANCOUNT', []);
+    return Number(row?.[0] ?? 0) > 0;
+  }
+
   async close(): Promise<void> {
     this.life.close();
     if ((this.connection as unknown as { closed: boolean }).closed) return;
