@@ -28,6 +28,17 @@ async function acceptCompletion(page: Page): Promise<void> {
 const readClipboard = (page: Page): Promise<string> =>
   page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
 
+type RunState = { state: string; runId: string; results: { resultId: string }[]; error: { code: string; message: string } | null };
+
+/** Runs SQL on a session behind the UI's back and answers the first result's rows. */
+async function runSql(host: TestHost, connectionId: string, sql: string): Promise<unknown[][]> {
+  let status = value<RunState>(await host.core.dispatch('query.run', { connectionId, sql }));
+  while (status.state === 'queued' || status.state === 'running') status = value<RunState>(await host.core.dispatch('query.status', { runId: status.runId, waitMs: 5_000 }));
+  if (status.state !== 'done') throw new Error(`${sql}: ${status.state} ${status.error?.code}: ${status.error?.message}`);
+  const first = status.results[0];
+  return first ? value<{ rows: unknown[][] }>(await host.core.dispatch('query.rows', { resultId: first.resultId, offset: 0, limit: 100 })).rows : [];
+}
+
 describe('e2e: connect and query through the real UI', () => {
   let dir: TempDir;
   let ui: Ui;
@@ -352,5 +363,84 @@ describe('e2e: connect and query through the real UI', () => {
     await page.keyboard.type(" = 'one'");
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['1']);
+  });
+
+  it('edits a table\'s rows in the browser: saves changes in one go, and keeps them on a conflict', async () => {
+    // After the window's restart the sample connection opens again, on a new session, with its kept query tab.
+    await page.getByRole('button', { name: /Sample \(SQLite\)/ }).click();
+    const tree = page.getByTestId('schema-tree');
+    await tree.getByTitle(/^Browse (main\.)?customers$/).click({ timeout: 15_000 });
+    await page.getByRole('tab', { name: /▦ customers/ }).waitFor();
+    const sessionId = value<{ sessionId: string; profileName: string }[]>(await host.core.dispatch('sessions.list', {})).filter((s) => s.profileName === 'Sample (SQLite)').at(-1)!.sessionId;
+    const browser = page.getByTestId('table-browser');
+    await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toBe('rows 1–250 (end)');
+    expect(await browser.getByTestId('read-only-note').count()).toBe(0);
+    const rowWithId = (id: number) => browser.getByTestId('browse-row').filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${id}$`) }) });
+    const save = browser.getByRole('button', { name: /^Save changes/ });
+
+    // Change a name: the cell is marked until saved.
+    const name1 = rowWithId(1).locator('td').nth(2);
+    await name1.dblclick();
+    const input = browser.getByLabel('Cell value');
+    expect(await input.inputValue()).toBe(await runSql(host, sessionId, 'SELECT name FROM customers WHERE id = 1').then((rows) => rows[0]![0]));
+    await input.fill('Ada Edited');
+    await input.press('Enter');
+    expect(await name1.textContent()).toBe('Ada Edited');
+    expect(await name1.getAttribute('class')).toMatch(/\bcell-changed\b/);
+    expect(await save.textContent()).toBe('Save changes (1)');
+
+    // A new row starts with every cell DEFAULT; the NOT NULL columns get values.
+    await browser.getByRole('button', { name: '+ Row' }).click();
+    const added = browser.getByTestId('browse-new-row');
+    expect(await added.locator('td').allTextContents()).toEqual(['new', 'DEFAULT', 'DEFAULT', 'DEFAULT', 'DEFAULT', 'DEFAULT']);
+    for (const [column, text] of [[2, 'New Customer'], [3, 'new@example.com'], [4, 'NZ'], [5, '2026-01-01T00:00:00.000Z']] as const) {
+      await added.locator('td').nth(column).dblclick();
+      await browser.getByLabel('Cell value').fill(text);
+      await browser.getByLabel('Cell value').press('Enter');
+    }
+    expect(await added.locator('td').allTextContents()).toEqual(['new', 'DEFAULT', 'New Customer', 'new@example.com', 'NZ', '2026-01-01T00:00:00.000Z']);
+
+    // Customer 131 has no orders, so it can go.
+    await rowWithId(131).click();
+    await browser.getByRole('button', { name: 'Delete row' }).click();
+    expect(await rowWithId(131).getAttribute('class')).toMatch(/\brow-deleted\b/);
+    expect(await save.textContent()).toBe('Save changes (3)');
+
+    // Reloading would drop the changes: it asks, and cancelling keeps them.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await browser.getByRole('button', { name: 'Reload' }).click();
+    expect(asked).toEqual(['Discard 3 unsaved changes?']);
+    expect(await save.textContent()).toBe('Save changes (3)');
+
+    await save.click();
+    await expect.poll(() => browser.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Saved: 1 updated, 1 inserted, 1 deleted.');
+    expect(await runSql(host, sessionId, "SELECT id, name, country FROM customers WHERE id IN (1, 131) OR email = 'new@example.com' ORDER BY id")).toEqual([
+      ['1', 'Ada Edited', expect.any(String)],
+      ['251', 'New Customer', 'NZ'],
+    ]);
+    // The page was read again: the new row is an ordinary row now, nothing is marked.
+    await expect.poll(() => rowWithId(251).locator('td').nth(2).textContent()).toBe('New Customer');
+    expect(await browser.getByTestId('browse-range').textContent()).toBe('rows 1–250 (end)');
+    expect(await browser.getByTestId('browse-new-row').count()).toBe(0);
+    expect(await browser.locator('.cell-changed, .row-deleted').count()).toBe(0);
+    expect(await save.count()).toBe(0);
+
+    // A conflict: the row goes behind the UI's back; nothing is saved and the change stays pending.
+    const name217 = rowWithId(217).locator('td').nth(2);
+    await name217.dblclick();
+    await browser.getByLabel('Cell value').fill('Never saved');
+    await browser.getByLabel('Cell value').press('Enter');
+    await runSql(host, sessionId, 'DELETE FROM customers WHERE id = 217');
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => browser.getByRole('alert').textContent(), { timeout: 10_000 }).toMatch(/^CONFLICT: /);
+    expect(await name217.textContent()).toBe('Never saved');
+    expect(await name217.getAttribute('class')).toMatch(/\bcell-changed\b/);
+    expect(await rowWithId(217).getAttribute('class')).toMatch(/\brow-failed\b/);
+    expect(await save.textContent()).toBe('Save changes (1)');
+    expect(await runSql(host, sessionId, "SELECT count(*) FROM customers WHERE name = 'Never saved'")).toEqual([['0']]);
   });
 });

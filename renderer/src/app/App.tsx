@@ -5,6 +5,7 @@ import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { emptyForm } from '../features/connections/profileDraft';
 import { PromptDialog } from '../features/prompts/PromptDialog';
 import { QueryWorkspace } from '../features/query/QueryWorkspace';
+import { confirmDiscardEdits } from '../features/schema/confirmDiscard';
 import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
@@ -22,7 +23,10 @@ export function App() {
       if (!tab) return;
       if (command === 'run') void state.runTab(tab.id);
       if (command === 'cancel') void state.cancelTab(tab.id);
-      if (command === 'closeTab') state.closeTab(tab.id);
+      if (command === 'closeTab' && (!tab.browserId || confirmDiscardEdits(tab.browserId))) {
+        state.closeTab(tab.id);
+        if (tab.browserId) state.closeBrowser(tab.browserId);
+      }
       if (command === 'newTab') state.newQueryTab(tab.id);
     });
     return () => {

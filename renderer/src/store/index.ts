@@ -5,9 +5,10 @@ import { createProfilesSlice, type ProfilesSlice } from './profilesSlice';
 import { createPromptsSlice, type PromptsSlice } from './promptsSlice';
 import { createSchemaSlice, type SchemaSlice } from './schemaSlice';
 import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
+import { createTableEditSlice, type TableEditSlice } from './tableEditSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice;
+export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice;
 
 /** One store built from slices; components read it through the selectors below. */
 export const useBurrowStore = create<BurrowState>()((...args) => ({
@@ -18,6 +19,7 @@ export const useBurrowStore = create<BurrowState>()((...args) => ({
   ...createWorkspaceSlice(...args),
   ...createEditorSlice(...args),
   ...createSchemaSlice(...args),
+  ...createTableEditSlice(...args),
 }));
 
 export const selectApp = (state: BurrowState): BurrowState['app'] => state.app;

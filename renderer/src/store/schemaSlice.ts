@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { BurrowErrorShape } from '../../../shared/errors';
 import type { BrowsePage, BrowseRequest, SchemaInfo } from '../../../shared/query';
 import { burrow } from '../ipc/client';
+import { noEdits, type PendingEdits, type RowRef } from '../features/schema/tableEdits';
 
 /** A refresh keeps showing the tree it had (`refreshing`), so expanded nodes and the scroll position stay. */
 export type SchemaState =
@@ -25,6 +26,13 @@ export interface BrowseView {
   page: BrowsePage | null;
   loading: boolean;
   error: string | null;
+  /** Unsaved changes to the page's rows (see TableEditSlice); any new page read drops them. */
+  pending: PendingEdits;
+  selected: RowRef | null;
+  saving: boolean;
+  /** The last save's outcome; a failed one keeps `pending` and may point at the row that failed. */
+  saved: string | null;
+  saveError: { text: string; row: RowRef | null } | null;
 }
 
 export interface SchemaSlice {
@@ -74,7 +82,13 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
     },
     openBrowser(id, sessionId, table) {
       set((state) => ({
-        browsers: { ...state.browsers, [id]: { id, sessionId, table, sort: [], filters: [], offset: 0, limit: BROWSE_PAGE_ROWS, page: null, loading: false, error: null } },
+        browsers: {
+          ...state.browsers,
+          [id]: {
+            id, sessionId, table, sort: [], filters: [], offset: 0, limit: BROWSE_PAGE_ROWS, page: null, loading: false, error: null,
+            pending: noEdits, selected: null, saving: false, saved: null, saveError: null,
+          },
+        },
       }));
       void get().browse(id);
     },
@@ -82,7 +96,9 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
       const view = get().browsers[id];
       if (!view) return;
       const next = { ...view, ...change };
-      patchBrowser(id, { ...change, loading: true, error: null });
+      // A plain reload (as after a save) keeps the save's status line; another page, sort or filter drops it.
+      const saved = Object.keys(change).length === 0 ? view.saved : null;
+      patchBrowser(id, { ...change, loading: true, error: null, pending: noEdits, selected: null, saveError: null, saved });
       const request = ++requests;
       latest.set(id, request);
       const result = await burrow().schema.browse({

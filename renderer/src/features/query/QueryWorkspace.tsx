@@ -3,6 +3,7 @@ import { sqlToRun, type QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
+import { confirmDiscardEdits } from '../schema/confirmDiscard';
 import type { ExportFormat } from '../../../../shared/query';
 import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
@@ -15,6 +16,7 @@ function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
   const sessions = useBurrowStore(selectSessions);
   const activeSession = sessions[tabs.find((tab) => tab.id === activeId)?.sessionId ?? ''];
   const close = (tab: QueryTab): void => {
+    if (tab.browserId && !confirmDiscardEdits(tab.browserId)) return;
     const store = useBurrowStore.getState();
     store.closeTab(tab.id);
     if (tab.browserId) store.closeBrowser(tab.browserId);
@@ -143,7 +145,7 @@ export function QueryWorkspace() {
       {(live === 'ready' || live === 'reconnecting') && <SchemaTree key={active.sessionId} sessionId={active.sessionId} />}
       <section className="query" aria-label={active.browserId ? 'Table' : 'Query'}>
         <TabBar tabs={tabs} activeId={active.id} />
-        {active.browserId ? <TableBrowser browserId={active.browserId} /> : <QueryPane tab={active} />}
+        {active.browserId ? <TableBrowser key={active.browserId} browserId={active.browserId} /> : <QueryPane tab={active} />}
       </section>
     </div>
   );

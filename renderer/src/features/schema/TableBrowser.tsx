@@ -2,7 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { FilterOperator } from '../../../../shared/query';
 import { selectBrowsers, useBurrowStore } from '../../store';
 import { nextSort, type BrowseFilter } from '../../store/schemaSlice';
-import { cellText } from '../query/cellText';
+import { BrowseGrid } from './BrowseGrid';
+import { confirmDiscardEdits } from './confirmDiscard';
+import { EditBar } from './EditBar';
+import { tableEditability } from './tableEditability';
+import { useEditKeys } from './useEditKeys';
 
 const operators: FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'like', 'not like', 'is null', 'is not null', 'in'];
 const needsNoValue = (op: FilterOperator): boolean => op === 'is null' || op === 'is not null';
@@ -31,68 +35,52 @@ function FilterBar({ columns, onApply }: { columns: string[]; onApply(filter: Br
   );
 }
 
-/** A table, a page at a time (300 rows), sorted by clicking a header and narrowed with filters. */
+/**
+ * A table, a page at a time (300 rows), sorted by clicking a header and narrowed with filters.
+ * A table with a known primary key can be edited: changes wait until saved in one transaction.
+ */
 export function TableBrowser({ browserId }: { browserId: string }) {
   const view = useBurrowStore(selectBrowsers)[browserId];
-  if (!view) return null;
+  const schema = useBurrowStore((state) => (view ? state.schemas[view.sessionId] : undefined));
+  const columns = view?.page?.columns.map((c) => c.name) ?? [];
+  const editability = view ? tableEditability(schema, view.table, columns) : null;
+  useEditKeys(browserId, editability?.editable ?? false);
+  if (!view || !editability) return null;
   const { browse } = useBurrowStore.getState();
   const page = view.page;
-  const columns = page?.columns.map((c) => c.name) ?? [];
   const title = view.table.schema ? `${view.table.schema}.${view.table.name}` : view.table.name;
-  const sortOf = (column: string) => view.sort.find((s) => s.column === column)?.direction;
+  // Any new read of the page drops unsaved changes: ask first.
+  const browseAsking = (change?: Parameters<typeof browse>[1]): void => {
+    if (confirmDiscardEdits(browserId)) void browse(browserId, change);
+  };
 
   return (
     <section className="table-browser" aria-label={`Browse ${title}`} data-testid="table-browser">
       <div className="toolbar">
         <strong>{title}</strong>
-        <button type="button" className="small" onClick={() => void browse(browserId, { offset: Math.max(0, view.offset - view.limit) })} disabled={view.offset === 0 || view.loading}>◀ Previous</button>
+        <button type="button" className="small" onClick={() => browseAsking({ offset: Math.max(0, view.offset - view.limit) })} disabled={view.offset === 0 || view.loading}>◀ Previous</button>
         <span className="muted" data-testid="browse-range">
           {page ? (page.rows.length === 0 ? 'no rows' : `rows ${view.offset + 1}–${view.offset + page.rows.length}${page.hasMore ? '' : ' (end)'}`) : 'loading…'}
         </span>
-        <button type="button" className="small" onClick={() => void browse(browserId, { offset: view.offset + view.limit })} disabled={!page?.hasMore || view.loading}>Next ▶</button>
-        <button type="button" className="small" onClick={() => void browse(browserId)} disabled={view.loading}>Reload</button>
+        <button type="button" className="small" onClick={() => browseAsking({ offset: view.offset + view.limit })} disabled={!page?.hasMore || view.loading}>Next ▶</button>
+        <button type="button" className="small" onClick={() => browseAsking()} disabled={view.loading}>Reload</button>
+        {page && !editability.editable && <span className="muted" data-testid="read-only-note">{editability.reason}</span>}
       </div>
-      {columns.length > 0 && <FilterBar columns={columns} onApply={(filter) => void browse(browserId, { filters: [...view.filters, filter], offset: 0 })} />}
+      {columns.length > 0 && <FilterBar columns={columns} onApply={(filter) => browseAsking({ filters: [...view.filters, filter], offset: 0 })} />}
       {view.filters.length > 0 && (
         <p className="filters">
           {view.filters.map((filter, index) => (
             <span key={index} className="filter-chip" data-testid="filter-chip">
               {filter.column} {filter.op} {Array.isArray(filter.value) ? filter.value.join(', ') : (filter.value ?? '')}
-              <button type="button" aria-label={`Remove filter ${index + 1}`} onClick={() => void browse(browserId, { filters: view.filters.filter((_, i) => i !== index), offset: 0 })}>×</button>
+              <button type="button" aria-label={`Remove filter ${index + 1}`} onClick={() => browseAsking({ filters: view.filters.filter((_, i) => i !== index), offset: 0 })}>×</button>
             </span>
           ))}
         </p>
       )}
+      {page && editability.editable && <EditBar view={view} />}
       {view.error && <p className="error-text" role="alert" data-testid="browse-error">{view.error}</p>}
-      {page && (
-        <div className="browse-grid">
-          <table>
-            <thead>
-              <tr>
-                <th className="row-number">#</th>
-                {page.columns.map((column) => (
-                  <th key={column.name} title={column.dataType}>
-                    <button type="button" onClick={() => void browse(browserId, { sort: nextSort(view.sort, column.name), offset: 0 })}>
-                      {column.name}{sortOf(column.name) === 'asc' ? ' ▲' : sortOf(column.name) === 'desc' ? ' ▼' : ''}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row, index) => (
-                <tr key={view.offset + index} data-testid="browse-row">
-                  <td className="row-number">{view.offset + index + 1}</td>
-                  {row.map((cell, column) => {
-                    const shown = cellText(cell);
-                    return <td key={column} className={`cell cell-${shown.kind}`}>{shown.text}</td>;
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {view.saveError && <p className="error-text" role="alert" data-testid="edit-error">{view.saveError.text}</p>}
+      {page && <BrowseGrid view={view} editability={editability} onSort={(column) => browseAsking({ sort: nextSort(view.sort, column), offset: 0 })} />}
     </section>
   );
 }

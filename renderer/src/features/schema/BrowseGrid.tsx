@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import type { Cell } from '../../../../shared/query';
+import { useBurrowStore } from '../../store';
+import type { BrowseView } from '../../store/schemaSlice';
+import { cellText } from '../query/cellText';
+import { CellEditor } from './CellEditor';
+import type { Editability } from './tableEditability';
+import { editValueOf, isDeleted, pendingValue, rowKey, type RowRef } from './tableEdits';
+
+const sameRow = (a: RowRef | null, b: RowRef): boolean => a?.kind === b.kind && a.index === b.index;
+
+/** Why a cell cannot be edited, or null when it can. */
+function lockedReason(read: Cell | undefined, row: RowRef, deleted: boolean, keyed: boolean): string | null {
+  if (deleted) return 'Restore the row to edit it';
+  if (row.kind === 'new') return null;
+  if (!keyed) return "This row's primary key cannot be read back, so it cannot be edited here";
+  if (read !== null && typeof read === 'object') return read.kind === 'binary' ? 'Binary values cannot be edited here' : 'This value is cut for display, so it cannot be edited here';
+  return null;
+}
+
+/**
+ * The page's rows, then the rows added since; a click selects a row, a double-click edits a cell.
+ * Changed cells, rows to delete and new rows are marked until they are saved or discarded.
+ */
+export function BrowseGrid({ view, editability, onSort }: { view: BrowseView; editability: Editability; onSort(column: string): void }) {
+  const [editing, setEditing] = useState<{ row: RowRef; column: string } | null>(null);
+  useEffect(() => setEditing(null), [view.page]);
+  const page = view.page!;
+  const columns = page.columns.map((c) => c.name);
+  const canEdit = editability.editable && !view.loading && !view.saving;
+  const { setCell, selectRow } = useBurrowStore.getState();
+  const sortOf = (column: string) => view.sort.find((s) => s.column === column)?.direction;
+
+  const renderRow = (row: RowRef, cells: readonly Cell[] | null) => {
+    const deleted = isDeleted(view.pending, row);
+    const keyed = !cells || !editability.editable || rowKey(columns, editability.keyColumns, cells) !== null;
+    const classes = [
+      row.kind === 'new' && 'row-new',
+      deleted && 'row-deleted',
+      sameRow(view.selected, row) && 'row-selected',
+      view.saveError?.row && sameRow(view.saveError.row, row) && 'row-failed',
+    ].filter(Boolean).join(' ');
+    return (
+      <tr
+        key={`${row.kind}-${row.index}`}
+        data-testid={row.kind === 'new' ? 'browse-new-row' : 'browse-row'}
+        className={classes || undefined}
+        onClick={() => selectRow(view.id, row)}
+      >
+        <td className="row-number">{row.kind === 'new' ? 'new' : view.offset + row.index + 1}</td>
+        {columns.map((column, index) => {
+          const read = cells ? cells[index] : undefined;
+          const pending = pendingValue(view.pending, row, column);
+          if (editing && sameRow(editing.row, row) && editing.column === column) {
+            const current = pending !== undefined ? pending : cells ? editValueOf(read) : undefined;
+            const done = () => setEditing(null);
+            return (
+              <td key={column} className="cell cell-editing">
+                <CellEditor
+                  initial={current ?? ''}
+                  placeholder={current === null ? 'NULL' : row.kind === 'new' && pending === undefined ? 'DEFAULT' : ''}
+                  isNewRow={row.kind === 'new'}
+                  onCommit={(value) => {
+                    setCell(view.id, row, column, value);
+                    done();
+                  }}
+                  onCancel={done}
+                />
+              </td>
+            );
+          }
+          const shown = pending !== undefined ? cellText(pending) : cells ? cellText(read) : { text: 'DEFAULT', kind: 'default' };
+          const locked = canEdit ? lockedReason(read, row, deleted, keyed) : null;
+          return (
+            <td
+              key={column}
+              className={`cell cell-${shown.kind}${pending !== undefined ? ' cell-changed' : ''}`}
+              title={locked ?? undefined}
+              onDoubleClick={() => {
+                if (canEdit && !locked) setEditing({ row, column });
+              }}
+            >
+              {shown.text}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  };
+
+  return (
+    <div className="browse-grid">
+      <table>
+        <thead>
+          <tr>
+            <th className="row-number">#</th>
+            {page.columns.map((column) => (
+              <th key={column.name} title={column.dataType}>
+                <button type="button" onClick={() => onSort(column.name)}>
+                  {column.name}{sortOf(column.name) === 'asc' ? ' ▲' : sortOf(column.name) === 'desc' ? ' ▼' : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((cells, index) => renderRow({ kind: 'page', index }, cells))}
+          {view.pending.added.map((_row, index) => renderRow({ kind: 'new', index }, null))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
