@@ -5,6 +5,7 @@ import { dbConnectConfigSchema, type ColumnMeta, type DbConnectConfigInput } fro
 import { driverFor } from '../../../electron/core/db/drivers';
 import { sqlserverDriver } from '../../../electron/core/db/sqlserver/sqlserverDriver';
 import type { DbConnection, RawCell, RunSink } from '../../../electron/core/db/types';
+import { applyTableEdits } from '../../../electron/core/db/edit/applyTableEdits';
 
 // A small in-test SQL Server: it speaks enough TDS 7.4 for tedious to log in (PRELOGIN response,
 // LOGINACK, DONE) and answers SQL batches with COLMETADATA / ROW / DONE / ERROR tokens, so the
@@ -364,6 +365,17 @@ describe('SQL Server runs', () => {
     const error = await failure(connection.run('SELECT wide', { rowLimit: null }, sink));
     expect(error.code).toBe('RESULT_TOO_WIDE');
     expect(results).toHaveLength(0);
+  });
+
+  it('reads @@TRANCOUNT for an open transaction, and a save refuses to begin inside one', async () => {
+    let open = 0;
+    const count = [intColumn('')];
+    const { connection, fake } = await connectFake((sql) => (sql === 'SELECT @@TRANCOUNT' ? Buffer.concat([colMetadata(count), row(count, [open]), done(DONE_COUNT, 1n)]) : undefined));
+    expect(await connection.inTransaction()).toBe(false);
+    open = 2;
+    expect(await connection.inTransaction()).toBe(true);
+    await expect(applyTableEdits(connection, { schema: 'dbo', name: 'items' }, [{ kind: 'delete', key: { id: '1' } }])).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(fake.batches.filter((sql) => /TRANSACTION|DELETE/.test(sql))).toEqual([]);
   });
 
   it('cancels with an attention packet: CANCELLED at once, and the connection stays usable', async () => {
