@@ -217,6 +217,24 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await page.locator('.cm-content').textContent()).toBe('SELECT 1; SELECT * FROM xnowhere_at_all');
   });
 
+  it('runs the statement at the cursor (Mod+Shift+Enter or Run statement), and its error lands in the editor', async () => {
+    await typeSql(page, 'SELECT 1 AS first; SELECT 2 AS second; SELECT 3 AS third');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'SELECT 1 AS first; SEL'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect.poll(() => page.locator('.grid-header').textContent(), { timeout: 10_000 }).toBe('#second');
+    expect(await page.getByTestId('grid-row').first().locator('.cell').allTextContents()).toEqual(['2']);
+    expect(await page.locator('.result-tabs button').count()).toBe(0);
+    await page.keyboard.press('End');
+    await page.getByTestId('run-statement').click();
+    await expect.poll(() => page.locator('.grid-header').textContent(), { timeout: 10_000 }).toBe('#third');
+    await typeSql(page, 'SELECT 1; SELECT * FROM absent_table');
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect.poll(() => page.getByTestId('query-error').textContent(), { timeout: 10_000 }).toMatch(/absent_table.*at line 1, column 15 \(line 1, column 25 in the editor\)$/);
+    await page.keyboard.type('x');
+    expect(await page.locator('.cm-content').textContent()).toBe('SELECT 1; SELECT * FROM xabsent_table');
+  });
+
   it('copies a cell whole, even one the grid shows cut, and binary as bare hex', async () => {
     await typeSql(page, "SELECT repeat('x', 300000) || 'end' AS big, '\\xdeadbeef'::bytea AS raw, NULL::text AS nothing");
     await page.getByTestId('run').click();

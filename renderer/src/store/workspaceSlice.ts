@@ -6,6 +6,8 @@ import { errorTextInEditor } from './runErrorText';
 import type { SchemaSlice } from './schemaSlice';
 import type { SessionsSlice } from './sessionsSlice';
 import { MAX_SAVED_TABS, type SavedTab } from '../../../shared/savedTabs';
+import type { Engine } from '../../../shared/profile';
+import { statementAt } from '../features/query/statementAt';
 
 export interface QueryTab {
   id: string;
@@ -27,6 +29,8 @@ export interface QueryTab {
   /** The same place as a line and column of the text as it was when the run started. */
   ranAt?: { line: number; column: number };
 }
+
+export type RunScope = 'all' | 'statement';
 
 export interface TextRange {
   from: number;
@@ -52,7 +56,8 @@ export interface WorkspaceSlice {
   setSql(tabId: string, sql: string): void;
   setSelection(tabId: string, selection: TextRange | null): void;
   selectResult(tabId: string, index: number): void;
-  runTab(tabId: string): Promise<void>;
+  /** Runs the selection, else the whole tab; with `scope` 'statement', the selection, else the statement at the cursor. */
+  runTab(tabId: string, scope?: RunScope): Promise<void>;
   cancelTab(tabId: string): Promise<void>;
   runProgress(status: RunStatus): void;
 }
@@ -79,14 +84,18 @@ export function tabsToKeep(tabs: readonly QueryTab[], profileId: string, activeT
 const finished = (state: RunStatus['state']): boolean => state === 'done' || state === 'failed' || state === 'cancelled';
 let tabCounter = 0;
 
-/** Pure: what Run sends: the selected text when something other than blanks is selected, else the whole tab. */
-export function sqlToRun(tab: Pick<QueryTab, 'sql' | 'selection'>): { sql: string; from: number; selection: boolean } {
+/**
+ * Pure: what Run sends: the selected text when something other than blanks is selected, else the
+ * whole tab, or with `current` the statement at the cursor (split as `current.engine` splits).
+ */
+export function sqlToRun(tab: Pick<QueryTab, 'sql' | 'selection'>, current?: { engine: Engine }): { sql: string; from: number; selection: boolean } {
   const range = tab.selection;
   if (range && range.to > range.from) {
     const selected = tab.sql.slice(range.from, range.to);
     if (selected.trim()) return { sql: selected, from: range.from, selection: true };
   }
-  return { sql: tab.sql, from: 0, selection: false };
+  const statement = current ? statementAt(tab.sql, range?.from ?? 0, current.engine) : null;
+  return statement ? { ...statement, selection: false } : { sql: tab.sql, from: 0, selection: false };
 }
 
 /** Pure: tabs after a progress report for the run one of them is showing. */
@@ -189,10 +198,11 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     },
     setSelection: (tabId, selection) => patch(tabId, { selection }),
     selectResult: (tabId, index) => patch(tabId, { resultIndex: index }),
-    async runTab(tabId) {
+    async runTab(tabId, scope = 'all') {
       const tab = get().tabs.find((t) => t.id === tabId);
       if (!tab || !tab.sql.trim()) return;
-      const { sql, from } = sqlToRun(tab);
+      const engine = get().sessions[tab.sessionId]?.engine;
+      const { sql, from } = sqlToRun(tab, scope === 'statement' && engine ? { engine } : undefined);
       if (tab.run) void burrow().query.release({ runId: tab.run.runId });
       const started = await burrow().query.run({ connectionId: tab.sessionId, sql });
       if (!started.ok) {

@@ -1,6 +1,6 @@
 import type { PeerCertificate } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { splitBatches } from '../../../electron/core/db/sqlserver/sqlserverBatches';
+import { splitBatches } from '../../../shared/sql/splitBatches';
 import { introspectSqlServer } from '../../../electron/core/db/sqlserver/sqlserverIntrospect';
 import { tediousTls } from '../../../electron/core/db/sqlserver/sqlserverTls';
 

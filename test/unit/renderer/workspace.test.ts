@@ -45,6 +45,16 @@ describe('renderer reducers', () => {
     expect(sqlToRun({ sql, selection: { from: 10, to: 18 } })).toEqual({ sql: 'SELECT 2', from: 10, selection: true });
   });
 
+  it('Run statement sends the statement at the cursor, or the selection when there is one', () => {
+    const sql = 'SELECT 1;\nSELECT 2;\n\n';
+    const current = { engine: 'postgres' as const };
+    expect(sqlToRun({ sql, selection: { from: 12, to: 12 } }, current)).toEqual({ sql: 'SELECT 2', from: 10, selection: false });
+    expect(sqlToRun({ sql, selection: { from: 3, to: 3 } }, current)).toEqual({ sql: 'SELECT 1', from: 0, selection: false });
+    expect(sqlToRun({ sql, selection: null }, current)).toEqual({ sql: 'SELECT 1', from: 0, selection: false });
+    expect(sqlToRun({ sql, selection: { from: 0, to: 8 } }, current)).toEqual({ sql: 'SELECT 1', from: 0, selection: true });
+    expect(sqlToRun({ sql: '  ', selection: null }, current)).toEqual({ sql: '  ', from: 0, selection: false });
+  });
+
   it('an error in a selection also names its place in the editor', () => {
     const sql = 'SELECT 1;\n  SELECT *\n  FROM nowhere';
     expect(lineAndColumn(sql, 0)).toEqual({ line: 1, column: 1 });

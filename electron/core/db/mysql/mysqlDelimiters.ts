@@ -1,4 +1,4 @@
-import { skipBlockComment, skipQuoted } from '../sql/splitStatements';
+import { skipBlockComment, skipQuoted } from '../../../../shared/sql/splitStatements';
 
 const DIRECTIVE = /[ \t]*delimiter[ \t]+(\S+)[ \t]*(?=\r?\n|$)/iy;
 

@@ -1,7 +1,7 @@
 import { BurrowError } from '../../../../shared/errors';
 import { isConnectionLoss, transportError } from '../errors/connectionErrors';
 import { lineAndColumn } from '../errors/sqlPosition';
-import { splitStatements, type Statement } from '../sql/splitStatements';
+import { splitStatements, type Statement } from '../../../../shared/sql/splitStatements';
 import type { ServerSocket } from '../transport/serverSocket';
 
 interface MysqlError extends Error {

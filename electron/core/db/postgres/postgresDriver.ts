@@ -3,7 +3,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { BurrowError } from '../../../../shared/errors';
 import type { ColumnMeta, DbConnectConfig, SchemaInfo } from '../../../../shared/query';
-import { splitStatements } from '../sql/splitStatements';
+import { splitStatements } from '../../../../shared/sql/splitStatements';
 import { tlsConnectionOptions, tlsServerName } from '../tls/tlsOptions';
 import { openServerSocket, streamFactoryOf, type ServerSocket } from '../transport/serverSocket';
 import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type RawCell, type ResultWriter, type RunOptions, type RunSink, type StreamFactory } from '../types';

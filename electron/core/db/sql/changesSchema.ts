@@ -1,6 +1,6 @@
 import type { Engine } from '../../../../shared/profile';
 import { withoutDelimiterDirectives } from '../mysql/mysqlDelimiters';
-import { firstKeyword, splitStatements, type SplitDialect } from './splitStatements';
+import { firstKeyword, splitStatements, type SplitDialect } from '../../../../shared/sql/splitStatements';
 
 /** Statements after which the schema tree is out of date (row estimates included, for TRUNCATE). */
 const SCHEMA_CHANGING = new Set(['CREATE', 'ALTER', 'DROP', 'RENAME', 'COMMENT', 'TRUNCATE', 'IMPORT', 'ATTACH', 'DETACH']);

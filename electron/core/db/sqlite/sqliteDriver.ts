@@ -1,6 +1,6 @@
 import { BurrowError } from '../../../../shared/errors';
 import type { DbConnectConfig, SchemaInfo } from '../../../../shared/query';
-import { splitStatements } from '../sql/splitStatements';
+import { splitStatements } from '../../../../shared/sql/splitStatements';
 import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type RawCell, type ResultWriter, type RunOptions, type RunSink } from '../types';
 import { sqliteOpenError, sqliteQueryError } from './sqliteErrors';
 import { introspectSqlite } from './sqliteIntrospect';

@@ -5,7 +5,7 @@ import type { DbConnectConfig, SchemaInfo } from '../../../../shared/query';
 import { lineAndColumn } from '../errors/sqlPosition';
 import { streamFactoryOf } from '../transport/serverSocket';
 import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type ResultWriter, type RunOptions, type RunSink, type StreamFactory } from '../types';
-import { splitBatches } from './sqlserverBatches';
+import { splitBatches } from '../../../../shared/sql/splitBatches';
 import { sqlserverCell, sqlserverColumnMeta, type TdsColumn } from './sqlserverColumns';
 import { sqlserverConnectError, sqlserverQueryError, type TdsServerMessage } from './sqlserverErrors';
 import { useExactValues } from './sqlserverExactValues';

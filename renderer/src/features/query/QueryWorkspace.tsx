@@ -65,6 +65,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const sessions = useBurrowStore(selectSessions);
   const { setSql, setSelection, runTab, cancelTab, selectResult } = useBurrowStore.getState();
   const run = useCallback(() => void runTab(tab.id), [tab.id, runTab]);
+  const runStatement = useCallback(() => void runTab(tab.id, 'statement'), [tab.id, runTab]);
   const [showLog, setShowLog] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const session = sessions[tab.sessionId];
@@ -83,11 +84,15 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         onChange={(sql) => setSql(tab.id, sql)}
         onSelection={(range) => setSelection(tab.id, range)}
         onRun={run}
+        onRunStatement={runStatement}
         errorAt={typeof position === 'number' ? position + (tab.ranFrom ?? 0) : null}
         language={language}
       />
       <div className="toolbar">
-        <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run">{selected ? 'Run selection' : 'Run'}</button>
+        <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run" title="Mod+Enter">{selected ? 'Run selection' : 'Run'}</button>
+        {!selected && (
+          <button type="button" onClick={runStatement} disabled={running || session?.state !== 'ready'} data-testid="run-statement" title="Mod+Shift+Enter: the statement at the cursor">Run statement</button>
+        )}
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
         {session && <button type="button" onClick={() => setShowHistory(true)}>History</button>}
         {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}

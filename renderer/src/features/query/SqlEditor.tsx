@@ -7,6 +7,8 @@ interface SqlEditorProps {
   value: string;
   onChange(value: string): void;
   onRun(): void;
+  /** Mod-Shift-Enter: the statement at the cursor (or the selection). */
+  onRunStatement(): void;
   /** The main selection, as it changes (what Run runs when it is not empty). */
   onSelection(range: { from: number; to: number }): void;
   errorAt?: number | null;
@@ -15,14 +17,20 @@ interface SqlEditorProps {
 }
 
 /**
- * The SQL editor; Mod-Enter runs the tab (or its selection). When a run fails at a known place
+ * The SQL editor; Mod-Enter runs the tab (or its selection), Mod-Shift-Enter the statement at the cursor. When a run fails at a known place
  * (`errorAt`, a 1-based offset into the text), the cursor goes there.
  */
-export function SqlEditor({ value, onChange, onRun, onSelection, errorAt = null, language }: SqlEditorProps) {
+export function SqlEditor({ value, onChange, onRun, onRunStatement, onSelection, errorAt = null, language }: SqlEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(
-    () => [sqlLanguage(language), Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }]))],
-    [onRun, language],
+    () => [
+      sqlLanguage(language),
+      Prec.highest(keymap.of([
+        { key: 'Mod-Enter', run: () => (onRun(), true) },
+        { key: 'Mod-Shift-Enter', run: () => (onRunStatement(), true) },
+      ])),
+    ],
+    [onRun, onRunStatement, language],
   );
   useEffect(() => {
     const view = editor.current?.view;

@@ -1,4 +1,4 @@
-import { skipBlockComment } from '../sql/splitStatements';
+import { skipBlockComment } from './splitStatements';
 
 export interface Batch {
   /** Sent as is: the server numbers error lines from the batch's first line. */
