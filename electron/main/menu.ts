@@ -32,7 +32,7 @@ export function menuTemplate(platform: NodeJS.Platform, send: (command: MenuComm
       label: 'Query',
       submenu: [
         command('Run', 'CmdOrCtrl+Enter', 'run'),
-        command('Run Selection', 'CmdOrCtrl+Shift+Enter', 'runSelection'),
+        command('Run Statement', 'CmdOrCtrl+Shift+Enter', 'runStatement'),
         command('Cancel', 'CmdOrCtrl+.', 'cancel'),
       ],
     },

@@ -228,6 +228,11 @@ describe('e2e: connect and query through the real UI', () => {
     await page.keyboard.press('End');
     await page.getByTestId('run-statement').click();
     await expect.poll(() => page.locator('.grid-header').textContent(), { timeout: 10_000 }).toBe('#third');
+    // In the app the menu's accelerator takes Mod+Shift+Enter first: its command runs the same statement.
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Home');
+    host.menuCommand('runStatement');
+    await expect.poll(() => page.locator('.grid-header').textContent(), { timeout: 10_000 }).toBe('#first');
     await typeSql(page, 'SELECT 1; SELECT * FROM absent_table');
     await page.keyboard.press('Control+Shift+Enter');
     await expect.poll(() => page.getByTestId('query-error').textContent(), { timeout: 10_000 }).toMatch(/absent_table.*at line 1, column 15 \(line 1, column 25 in the editor\)$/);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { eventNames } from '../../shared/contract';
+import { eventNames, type MenuCommand } from '../../shared/contract';
 import { createCore, type Core, type PlatformAdapter } from '../../electron/core/createCore';
 import type { Keychain } from '../../electron/core/store/vault/keychain';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
@@ -20,6 +20,8 @@ export interface TestHost {
   origin: string;
   token: string;
   core: Core;
+  /** What main sends when a menu item (or its accelerator) is chosen. */
+  menuCommand(command: MenuCommand): void;
   stop(): Promise<void>;
 }
 
@@ -148,6 +150,9 @@ export async function startTestHost(options: {
     origin,
     token,
     core,
+    menuCommand(command) {
+      for (const client of sockets.clients) client.send(JSON.stringify({ event: 'app.onMenuCommand', payload: { command } }));
+    },
     async stop() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

@@ -21,7 +21,9 @@ export function App() {
       if (command === 'newConnection') state.openEditor(emptyForm());
       const tab = state.tabs.find((t) => t.id === state.activeTabId);
       if (!tab) return;
+      // Menu accelerators take these keys before the editor sees them.
       if (command === 'run') void state.runTab(tab.id);
+      if (command === 'runStatement') void state.runTab(tab.id, 'statement');
       if (command === 'cancel') void state.cancelTab(tab.id);
       if (command === 'closeTab' && (!tab.browserId || confirmDiscardEdits(tab.browserId))) {
         state.closeTab(tab.id);

@@ -15,6 +15,7 @@ describe('application menu', () => {
     const expected: [RegExp, string, MenuCommand][] = [
       [/^New Connection/, 'CmdOrCtrl+N', 'newConnection'],
       [/^Run$/, 'CmdOrCtrl+Enter', 'run'],
+      [/^Run Statement$/, 'CmdOrCtrl+Shift+Enter', 'runStatement'],
       [/^Cancel$/, 'CmdOrCtrl+.', 'cancel'],
       [/^Close Tab$/, 'CmdOrCtrl+W', 'closeTab'],
       [/^(Preferences|Settings)…$/, 'CmdOrCtrl+,', 'preferences'],
