@@ -11,12 +11,17 @@ export interface Ui {
 }
 
 /**
- * The built renderer in Chromium, against a test host with a fresh core on `dataDir` (in-memory
- * keychain). `prepare` runs against the core before the page loads (profiles, keys, known hosts);
- * `platform` stands in for Electron's file dialogs.
+ * The built renderer in Chromium, against a test host with a fresh core on `dataDir` (an in-memory
+ * keychain, fresh unless one is given). `prepare` runs against the core before the page loads
+ * (profiles, keys, known hosts); `platform` stands in for Electron's file dialogs.
  */
-export async function openUi(dataDir: string, prepare: (host: TestHost) => Promise<void> = async () => {}, platform?: PlatformAdapter): Promise<Ui> {
-  const host = await startTestHost({ dataDir, keychain: new MemoryKeychain(), ...(platform ? { platform } : {}) });
+export async function openUi(
+  dataDir: string,
+  prepare: (host: TestHost) => Promise<void> = async () => {},
+  platform?: PlatformAdapter,
+  keychain: MemoryKeychain = new MemoryKeychain(),
+): Promise<Ui> {
+  const host = await startTestHost({ dataDir, keychain, ...(platform ? { platform } : {}) });
   let chromium: LaunchedBrowser | null = null;
   const stop = async (): Promise<void> => {
     await chromium?.close();

@@ -5,6 +5,7 @@ import { ConnectionsSidebar } from '../features/connections/ConnectionsSidebar';
 import { emptyForm } from '../features/connections/profileDraft';
 import { PromptDialog } from '../features/prompts/PromptDialog';
 import { QueryWorkspace } from '../features/query/QueryWorkspace';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { confirmDiscardEdits } from '../features/schema/confirmDiscard';
 import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
@@ -13,12 +14,14 @@ import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
 export function App() {
   const app = useBurrowStore(selectApp);
   const loadAppInfo = useBurrowStore(selectLoadAppInfo);
+  const settingsOpen = useBurrowStore((state) => state.settingsOpen);
   useEffect(() => {
     void loadAppInfo();
     const unsubscribe = subscribeToCore();
     const offMenu = burrow().app.onMenuCommand(({ command }) => {
       const state = useBurrowStore.getState();
       if (command === 'newConnection') state.openEditor(emptyForm());
+      if (command === 'preferences') state.showSettings(true);
       const tab = state.tabs.find((t) => t.id === state.activeTabId);
       if (!tab) return;
       // Menu accelerators take these keys before the editor sees them.
@@ -54,6 +57,7 @@ export function App() {
         <QueryWorkspace />
       </main>
       <ConnectionForm />
+      {settingsOpen && <SettingsDialog onClose={() => useBurrowStore.getState().showSettings(false)} />}
       <PromptDialog />
     </div>
   );

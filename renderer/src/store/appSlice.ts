@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../../shared/contract';
 import type { BurrowErrorShape, Result } from '../../../shared/errors';
+import type { VaultStatus } from '../../../shared/vault';
 import { burrow } from '../ipc/client';
 
 export type LoadState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; error: BurrowErrorShape };
@@ -8,6 +9,11 @@ export type LoadState = { status: 'loading' } | { status: 'ready'; info: AppInfo
 export interface AppSlice {
   app: LoadState;
   loadAppInfo(): Promise<void>;
+  /** Where saved secrets stand (null until asked, or when asking failed). */
+  vault: VaultStatus | null;
+  loadVault(): Promise<void>;
+  settingsOpen: boolean;
+  showSettings(open: boolean): void;
 }
 
 /** Pure: the next app state for an `app.info` result. */
@@ -17,6 +23,13 @@ export function appStateFor(result: Result<AppInfo>): LoadState {
 
 export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) => ({
   app: { status: 'loading' },
+  vault: null,
+  async loadVault() {
+    const result = await burrow().vault.status({});
+    set({ vault: result.ok ? result.value : null });
+  },
+  settingsOpen: false,
+  showSettings: (open) => set({ settingsOpen: open }),
   async loadAppInfo() {
     let result: Result<AppInfo>;
     try {

@@ -7,6 +7,7 @@ import { ImportPanel } from './ImportPanel';
 import { HostKeyChanged } from '../knownHosts/HostKeyChanged';
 import { KnownHostsPanel } from '../knownHosts/KnownHostsPanel';
 import { emptyForm, formFromProfile } from './profileDraft';
+import { vaultProblem } from '../settings/vaultText';
 
 const engineLabels: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', sqlserver: 'SQL Server', sqlite: 'SQLite' };
 
@@ -17,8 +18,10 @@ export function ConnectionsSidebar() {
   const [showKeys, setShowKeys] = useState(false);
   const [showHosts, setShowHosts] = useState(false);
   const [showImport, setShowImport] = useState(false);
+  const vaultIssue = useBurrowStore((state) => vaultProblem(state.vault));
   useEffect(() => {
     void loadProfiles();
+    void useBurrowStore.getState().loadVault();
   }, [loadProfiles]);
 
   const connect = async (profileId: string, name: string): Promise<void> => {
@@ -35,9 +38,16 @@ export function ConnectionsSidebar() {
           <button type="button" className="small" onClick={() => setShowKeys(true)}>Keys</button>{' '}
           <button type="button" className="small" onClick={() => setShowHosts(true)}>Hosts</button>{' '}
           <button type="button" className="small" onClick={() => setShowImport(true)}>Import</button>{' '}
-          <button type="button" className="small" onClick={() => useBurrowStore.getState().openEditor(emptyForm())}>New</button>
+          <button type="button" className="small" onClick={() => useBurrowStore.getState().openEditor(emptyForm())}>New</button>{' '}
+          <button type="button" className="small" aria-label="Settings" title="Settings" onClick={() => useBurrowStore.getState().showSettings(true)}>⚙</button>
         </span>
       </header>
+      {vaultIssue && (
+        <p className="vault-notice" role="status" data-testid="vault-notice">
+          {vaultIssue}{' '}
+          <button type="button" className="small" onClick={() => useBurrowStore.getState().showSettings(true)}>Details…</button>
+        </p>
+      )}
       {showKeys && <KeysPanel onClose={() => setShowKeys(false)} />}
       {showHosts && <KnownHostsPanel onClose={() => setShowHosts(false)} />}
       {showImport && <ImportPanel onClose={() => setShowImport(false)} />}
