@@ -44,7 +44,7 @@ export interface WorkspaceSlice {
   /**
    * The first tabs of a new session: the profile's tabs left by a session that ended, moved to
    * this one; else, when none of the profile's tabs is open, its kept tabs; else one empty tab
-   * titled `title`.
+   * titled `title`. Table browsers left by an ended session move too, unsaved edits and all.
    */
   openSessionTabs(sessionId: string, title: string): Promise<void>;
   /** A new empty query tab on the live session of tab `besideTabId`, named after its profile with the next free number. */
@@ -141,7 +141,15 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
         return;
       }
       // Tabs whose session ended (a drop that gave up, a close) carry on in the new session.
-      const orphans = tabs.filter((tab) => tab.profileId === profileId && !tab.browserId && !sessions[tab.sessionId]);
+      const orphaned = (tab: QueryTab): boolean => tab.profileId === profileId && !sessions[tab.sessionId];
+      const browserIds = new Set(tabs.filter((tab) => orphaned(tab) && tab.browserId).map((tab) => tab.browserId!));
+      if (browserIds.size > 0) {
+        set((state) => ({
+          tabs: state.tabs.map((tab) => (tab.browserId && browserIds.has(tab.browserId) ? { ...tab, sessionId } : tab)),
+          browsers: Object.fromEntries(Object.entries(state.browsers).map(([id, view]) => [id, browserIds.has(id) ? { ...view, sessionId } : view])),
+        }));
+      }
+      const orphans = tabs.filter((tab) => orphaned(tab) && !tab.browserId);
       if (orphans.length > 0) {
         for (const tab of orphans) if (tab.run) void burrow().query.release({ runId: tab.run.runId });
         const moved = new Set(orphans.map((tab) => tab.id));
@@ -171,7 +179,8 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     },
     openBrowserTab(sessionId, title, browserId) {
       const id = `tab-${++tabCounter}`;
-      set((state) => ({ tabs: [...state.tabs, { id, sessionId, title, sql: '', run: null, resultIndex: 0, error: null, browserId }], activeTabId: id }));
+      const profileId = get().sessions[sessionId]?.profileId;
+      set((state) => ({ tabs: [...state.tabs, { id, sessionId, ...(profileId ? { profileId } : {}), title, sql: '', run: null, resultIndex: 0, error: null, browserId }], activeTabId: id }));
       return id;
     },
     closeTab(tabId) {

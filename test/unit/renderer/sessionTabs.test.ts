@@ -95,4 +95,21 @@ describe('tabs across sessions of a profile', () => {
     expect(store.getState().tabs.map((tab) => tab.title)).toEqual(['Kept', 'Profile p1 (2)', 'Profile p1']);
     await settle();
   });
+
+  it('a table browser left by an ended session moves to the next one with its unsaved edits', async () => {
+    const { store, connect, drop } = workspace({});
+    connect('s1', 'p1');
+    await store.getState().openSessionTabs('s1', 'Profile p1');
+    const pending = { changed: { 0: { name: 'renamed' } }, deleted: [2], added: [] };
+    store.setState({ browsers: { b1: { id: 'b1', sessionId: 's1', table: { schema: 'main', name: 'items' }, sort: [], filters: [], offset: 0, limit: 300, page: null, loading: false, error: null, pending, selected: null, saving: false, saved: null, saveError: null } } });
+    const browserTab = store.getState().openBrowserTab('s1', 'items', 'b1');
+    drop('s1');
+    connect('s2', 'p1');
+    await store.getState().openSessionTabs('s2', 'Profile p1');
+    const state = store.getState();
+    expect(state.tabs.map((tab) => [tab.browserId ?? null, tab.sessionId])).toEqual([[null, 's2'], ['b1', 's2']]);
+    expect(state.browsers.b1!.sessionId).toBe('s2');
+    expect(state.browsers.b1!.pending).toBe(pending);
+    expect(state.tabs.find((tab) => tab.id === browserTab)!.profileId).toBe('p1');
+  });
 });
