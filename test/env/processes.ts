@@ -200,6 +200,27 @@ export function descendantsOf(pid: number): number[] {
 }
 
 /** Sends a signal to a process tree, children included; missing processes are ignored. */
+/**
+ * SIGSTOPs a process and every descendant. A child forked between a scan and the stop of its
+ * parent (sshd's monitor forks the session process right after login) would run on, so the tree
+ * is scanned again until a scan finds nobody new: stopped processes fork no more.
+ */
+export function stopTree(pid: number): void {
+  const stopped = new Set<number>();
+  for (;;) {
+    const fresh = [pid, ...descendantsOf(pid)].filter((target) => !stopped.has(target));
+    if (fresh.length === 0) return;
+    for (const target of fresh) {
+      stopped.add(target);
+      try {
+        process.kill(target, 'SIGSTOP');
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
 export function signalTree(pid: number, signal: NodeJS.Signals): void {
   for (const target of [...descendantsOf(pid), pid]) {
     try {

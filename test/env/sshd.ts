@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { requireBinary } from './binaries';
 import { freePort } from './ports';
-import { descendantsOf, signalTree, startProcess, waitForPort, type ManagedProcess } from './processes';
+import { descendantsOf, signalTree, startProcess, stopTree, waitForPort, type ManagedProcess } from './processes';
 import { run } from './run';
 import { makeTempDir, type TempDir } from './tempDir';
 import { isRoot, testAccount, type TestAccount } from './testAccount';
@@ -123,7 +123,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdServer> 
       server.process = proc;
     },
     pause() {
-      signalTree(proc.pid, 'SIGSTOP');
+      stopTree(proc.pid);
     },
     resume() {
       signalTree(proc.pid, 'SIGCONT');

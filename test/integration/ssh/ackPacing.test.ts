@@ -94,6 +94,7 @@ describe('AckPacer against real OpenSSH: a reply written in two parts is not hel
     const pacer = AckPacer.prototype as unknown as { sendIgnore(): void };
     const sendIgnore = pacer.sendIgnore;
     let ignores = 0;
+    const ignoresPerSession: number[] = [];
     pacer.sendIgnore = function counted(this: unknown) {
       ignores += 1;
       sendIgnore.call(this);
@@ -101,6 +102,7 @@ describe('AckPacer against real OpenSSH: a reply written in two parts is not hel
     try {
       const reopens: number[] = [];
       for (let session = 0; session < 8; session++) {
+        const before = ignores;
         const rig = await makeTunnel(route([hopTo(sshd, [{ type: 'publickey', keyId: 'k' }])]), credentials, { trust: [sshd] });
         await rig.tunnel.connect();
         try {
@@ -115,11 +117,14 @@ describe('AckPacer against real OpenSSH: a reply written in two parts is not hel
           expect((await reply).length).toBe(100);
           second.destroy();
         } finally {
+          ignoresPerSession.push(ignores - before);
           await rig.tunnel.close();
         }
       }
-      expect(ignores).toBeGreaterThan(0);
-      expect(Math.max(...reopens)).toBeLessThan(30);
+      // Every session had such a read (at least the CLOSE of the first channel), and each one got its ACK.
+      expect(ignoresPerSession.every((count) => count > 0)).toBe(true);
+      // The stall it prevents is a 40 ms delayed ACK; a median (not a max) leaves room for a busy machine.
+      expect(reopens.sort((a, b) => a - b)[Math.floor(reopens.length / 2)]).toBeLessThan(30);
     } finally {
       pacer.sendIgnore = sendIgnore;
     }
