@@ -37,6 +37,9 @@ export const sessionsCloseRequestSchema = z.object({ sessionId: z.string().min(1
 export const sessionsListRequestSchema = z.object({}).strict();
 
 export const sessionsDebugLogRequestSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
+/** Safe mode's "ask for the database password before changes": is this the password the session logged in with? */
+export const sessionsCheckPasswordRequestSchema = z.object({ sessionId: z.string().min(1).max(64), password: z.string().max(4096) }).strict();
+export const sessionsCheckPasswordResultSchema = z.object({ matches: z.boolean() });
 /** The SSH log of each hop that keeps one (its `debugLog` is on), redacted. */
 export const sessionDebugLogSchema = z.array(z.object({
   index: z.number().int().min(1),

@@ -4,26 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { value } from '../support/value';
 import { generateKey, makeTempDir, startPostgres, startSshd, type PostgresServer, type SshdServer, type TempDir } from '../env';
 import type { TestHost } from '../host/testHost';
+import { acceptCompletion, typeSql } from './editor';
 import { openUi, type Ui } from './ui';
 
 
 /** Replaces the editor's text the way a user would: select all, type. */
-async function typeSql(page: Page, sql: string): Promise<void> {
-  // Focus, not a click: an open completion list may cover the text.
-  await page.locator('.cm-content').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(sql);
-  // Typing may have started a completion (shown after a delay): Escape ends it, pending or shown,
-  // so it cannot take a later Enter or cover a button.
-  await page.keyboard.press('Escape');
-}
-
-/** Enter on a shown completion list; the list takes no Enter in its first 75 ms (CodeMirror's interactionDelay). */
-async function acceptCompletion(page: Page): Promise<void> {
-  await page.waitForTimeout(150);
-  await page.keyboard.press('Enter');
-}
-
 /** The page's clipboard text (the test's Node types have no DOM, so the page's navigator is typed here). */
 const readClipboard = (page: Page): Promise<string> =>
   page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());

@@ -25,6 +25,7 @@ export function sessionHandlers(
     'sessions.open': (request) => sessions.open(request),
     'sessions.diagnose': (request) => tester.diagnose(request),
     'sessions.debugLog': (request) => sessions.debugLog(request),
+    'sessions.checkPassword': (request) => sessions.checkPassword(request),
     'sessions.close': (request) => sessions.close(request),
     'sessions.list': () => sessions.list(),
     'query.run': async (request) => {

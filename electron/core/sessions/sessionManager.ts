@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { BurrowError } from '../../../shared/errors';
 import type { DbConnectConfigInput } from '../../../shared/query';
 import type { SessionInfo, SessionState, SessionStateEvent } from '../../../shared/sessions';
-import { sessionsCloseRequestSchema, sessionsDebugLogRequestSchema, sessionsOpenRequestSchema, type SessionDebugLog } from '../../../shared/sessions';
+import {
+  sessionsCheckPasswordRequestSchema, sessionsCloseRequestSchema, sessionsDebugLogRequestSchema, sessionsOpenRequestSchema, type SessionDebugLog,
+} from '../../../shared/sessions';
 import type { QueryService } from '../db/queryService';
 import type { DbTransport } from '../db/types';
 import type { Tunnel, TunnelState } from '../ssh/tunnel';
@@ -125,6 +127,22 @@ export class SessionManager {
     const session = this.sessions.get(sessionId);
     if (!session) throw new BurrowError('NOT_FOUND', `no open session ${sessionId}; connect again`, { field: 'sessionId' });
     return (session.tunnel?.debugLogs() ?? []).map(({ hop, lines }) => ({ index: hop.index, host: hop.host, port: hop.port, ...(hop.name ? { name: hop.name } : {}), lines }));
+  }
+
+  /**
+   * Whether `password` is the one the session logged in with (safe mode asks for it before
+   * changes). Compared as digests in constant time; the session's password never leaves core.
+   */
+  checkPassword(payload: unknown): { matches: boolean } {
+    const { sessionId, password } = parseRequest(sessionsCheckPasswordRequestSchema, payload, 'sessions.checkPassword');
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new BurrowError('NOT_FOUND', `no open session ${sessionId}; connect again`, { field: 'sessionId' });
+    const expected = session.config.password;
+    if (!expected) {
+      throw new BurrowError('UNSUPPORTED', 'this connection logs in without a password, so safe mode has none to ask for: choose "Confirm statements that change data" instead', { field: 'safeMode' });
+    }
+    const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+    return { matches: timingSafeEqual(digest(password), digest(expected)) };
   }
 
   list(): SessionInfo[] {

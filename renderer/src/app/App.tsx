@@ -6,6 +6,7 @@ import { emptyForm } from '../features/connections/profileDraft';
 import { PromptDialog } from '../features/prompts/PromptDialog';
 import { QueryWorkspace } from '../features/query/QueryWorkspace';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { SafeModeDialog } from '../features/safety/SafeModeDialog';
 import { confirmDiscardEdits } from '../features/schema/confirmDiscard';
 import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
@@ -59,6 +60,7 @@ export function App() {
       <ConnectionForm />
       {settingsOpen && <SettingsDialog onClose={() => useBurrowStore.getState().showSettings(false)} />}
       <PromptDialog />
+      <SafeModeDialog />
     </div>
   );
 }

@@ -3,12 +3,13 @@ import { createAppSlice, type AppSlice } from './appSlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createProfilesSlice, type ProfilesSlice } from './profilesSlice';
 import { createPromptsSlice, type PromptsSlice } from './promptsSlice';
+import { createSafetySlice, type SafetySlice } from './safetySlice';
 import { createSchemaSlice, type SchemaSlice } from './schemaSlice';
 import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
 import { createTableEditSlice, type TableEditSlice } from './tableEditSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice;
+export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice & SafetySlice;
 
 /** One store built from slices; components read it through the selectors below. */
 export const useBurrowStore = create<BurrowState>()((...args) => ({
@@ -20,6 +21,7 @@ export const useBurrowStore = create<BurrowState>()((...args) => ({
   ...createEditorSlice(...args),
   ...createSchemaSlice(...args),
   ...createTableEditSlice(...args),
+  ...createSafetySlice(...args),
 }));
 
 export const selectApp = (state: BurrowState): BurrowState['app'] => state.app;

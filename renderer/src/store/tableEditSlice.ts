@@ -5,6 +5,8 @@ import {
   buildTableEdits, noEdits, savedText, withCell, withDeleteToggled, withNewRow, type EditValue, type PendingEdits, type RowRef,
 } from '../features/schema/tableEdits';
 import type { BrowseView, SchemaSlice } from './schemaSlice';
+import type { SafetySlice } from './safetySlice';
+import type { TableEdit } from '../../../shared/query';
 
 /** Editing a table browser's rows: changes wait in `BrowseView.pending` until Save sends them in one transaction. */
 export interface TableEditSlice {
@@ -17,7 +19,18 @@ export interface TableEditSlice {
   saveEdits(browserId: string): Promise<void>;
 }
 
-export const createTableEditSlice: StateCreator<SchemaSlice & TableEditSlice, [], [], TableEditSlice> = (set, get) => {
+const literal = (value: string | null): string => (value === null ? 'NULL' : `'${(value.length > 60 ? `${value.slice(0, 60)}…` : value).replaceAll("'", "''")}'`);
+const pairs = (values: Record<string, string | null>, glue: string): string => Object.entries(values).map(([column, value]) => `${column} = ${literal(value)}`).join(glue);
+
+/** An edit as the SQL it stands for, to show in safe mode's question (not sent: core builds the statements). */
+export function describeEdit(table: string, edit: TableEdit): string {
+  if (edit.kind === 'update') return `UPDATE ${table} SET ${pairs(edit.set, ', ')} WHERE ${pairs(edit.key, ' AND ')}`;
+  if (edit.kind === 'delete') return `DELETE FROM ${table} WHERE ${pairs(edit.key, ' AND ')}`;
+  const columns = Object.keys(edit.values);
+  return columns.length === 0 ? `INSERT INTO ${table} DEFAULT VALUES` : `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${Object.values(edit.values).map(literal).join(', ')})`;
+}
+
+export const createTableEditSlice: StateCreator<SchemaSlice & TableEditSlice & SafetySlice, [], [], TableEditSlice> = (set, get) => {
   const patch = (id: string, change: Partial<BrowseView>): void =>
     set((state) => (state.browsers[id] ? { browsers: { ...state.browsers, [id]: { ...state.browsers[id], ...change } } } : {}));
   /** Changes wait for a page that is shown and settled: edits made while it reloads or saves would land on the wrong rows. */
@@ -56,6 +69,7 @@ export const createTableEditSlice: StateCreator<SchemaSlice & TableEditSlice, []
         return;
       }
       if (built.edits.length === 0) return;
+      if (!(await get().guardRun(view.sessionId, built.edits.map((edit) => ({ text: describeEdit(view.table.name, edit), writes: true }))))) return;
       patch(id, { saving: true, saved: null, saveError: null });
       const result = await burrow().schema.edit({ connectionId: view.sessionId, table: view.table, edits: built.edits });
       if (!result.ok) {

@@ -8,6 +8,9 @@ import type { SessionsSlice } from './sessionsSlice';
 import { MAX_SAVED_TABS, type SavedTab } from '../../../shared/savedTabs';
 import type { Engine } from '../../../shared/profile';
 import { statementAt } from '../features/query/statementAt';
+import { splitDialectOf } from '../features/safety/safeModeAsk';
+import { classifyStatements } from '../../../shared/sql/writesData';
+import type { SafetySlice } from './safetySlice';
 
 export interface QueryTab {
   id: string;
@@ -103,7 +106,7 @@ export function applyRunStatus(tabs: readonly QueryTab[], status: RunStatus): Qu
   return tabs.map((tab) => (tab.run?.runId === status.runId ? { ...tab, run: status, error: status.error ? errorTextInEditor(status.error, tab.ranAt) : null } : tab));
 }
 
-export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & SessionsSlice, [], [], WorkspaceSlice> = (set, get) => {
+export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice, [], [], WorkspaceSlice> = (set, get) => {
   const patch = (tabId: string, change: Partial<QueryTab>): void =>
     set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === tabId ? { ...tab, ...change } : tab)) }));
   const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
@@ -212,6 +215,7 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       if (!tab || !tab.sql.trim()) return;
       const engine = get().sessions[tab.sessionId]?.engine;
       const { sql, from } = sqlToRun(tab, scope === 'statement' && engine ? { engine } : undefined);
+      if (engine && !(await get().guardRun(tab.sessionId, classifyStatements(sql, splitDialectOf(engine))))) return;
       if (tab.run) void burrow().query.release({ runId: tab.run.runId });
       const started = await burrow().query.run({ connectionId: tab.sessionId, sql });
       if (!started.ok) {

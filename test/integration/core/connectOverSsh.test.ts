@@ -110,6 +110,14 @@ describe('core: connect over SSH through the contract', () => {
     expect(value<{ sessionId: string }[]>(await core.dispatch('sessions.list', {}))).toHaveLength(2);
   });
 
+  it('safe mode checks a typed password against the one the session logged in with, in core', async () => {
+    const sessions = value<{ sessionId: string; engine: string }[]>(await core.dispatch('sessions.list', {}));
+    const pg = sessions.find((session) => session.engine === 'postgres')!;
+    expect(value(await core.dispatch('sessions.checkPassword', { sessionId: pg.sessionId, password: postgres.password }))).toEqual({ matches: true });
+    expect(value(await core.dispatch('sessions.checkPassword', { sessionId: pg.sessionId, password: `${postgres.password}x` }))).toEqual({ matches: false });
+    expect(await core.dispatch('sessions.checkPassword', { sessionId: 'nope', password: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('a bad session id is a clear error, not a crash', async () => {
     const result = await core.dispatch('query.run', { connectionId: 'nope', sql: 'SELECT 1' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { profileDraftSchema, type Profile } from '../../../shared/profile';
-import { draftFromForm, emptyForm, emptyHop, formFromProfile } from '../../../renderer/src/features/connections/profileDraft';
+import {
+  draftFromForm, emptyForm, emptyHop, formFromProfile, passwordForWritesUnavailable, withEnvironment,
+} from '../../../renderer/src/features/connections/profileDraft';
+import { environmentTag, profileById } from '../../../renderer/src/features/connections/connectionCue';
 
 describe('connection form <-> profiles.save payload', () => {
   it('builds a payload the shared schema accepts, with hop auth and write-only secrets', () => {
@@ -59,5 +62,82 @@ describe('connection form <-> profiles.save payload', () => {
     expect(saved.ssh.hops[0]?.auth).toEqual([{ type: 'publickey', keyId: 'k9' }]);
     expect(saved.ssh.keepalive).toEqual({ intervalSeconds: 5, countMax: 3 });
     expect(saved.tls.clientCert).toEqual({ path: '/new.pem' });
+  });
+
+  it('shows the saved environment, colour, safe mode and startup SQL, and saves what is edited there', () => {
+    const stored = profileDraftSchema.parse({
+      name: 'Shop', engine: 'postgres', host: 'db', colour: '#AA3300', environment: 'staging', safeMode: 'confirmAll', startupSql: 'SET search_path TO shop',
+    });
+    const { password: _p, clearPassword: _c, hopPasswords: _h, ...fields } = stored;
+    const form = formFromProfile({ ...fields, id: 'p1', hasPassword: false, hopsWithPassword: [], createdAt: '', updatedAt: '' } as unknown as Profile);
+    expect(form).toMatchObject({ colour: '#aa3300', environment: 'staging', safeMode: 'confirmAll', startupSql: 'SET search_path TO shop' });
+
+    const edited = { ...form, colour: null, environment: 'testing' as const, safeMode: 'passwordForWrites' as const, startupSql: 'SET TIME ZONE \'UTC\'' };
+    const saved = profileDraftSchema.parse(draftFromForm(edited));
+    expect(saved).toMatchObject({ id: 'p1', colour: null, environment: 'testing', safeMode: 'passwordForWrites', startupSql: "SET TIME ZONE 'UTC'" });
+  });
+
+  it('a new connection saves the defaults: no colour, development, safe mode off, no startup SQL', () => {
+    const draft = draftFromForm({ ...emptyForm(), name: 'New', host: 'h' });
+    expect(draft).toMatchObject({ colour: null, environment: 'development', safeMode: 'silent', startupSql: '' });
+    expect(profileDraftSchema.parse(draft)).toMatchObject({ colour: null, environment: 'development', safeMode: 'silent', startupSql: '' });
+  });
+
+  it('passes a bad colour through so the core names the colour field', () => {
+    const result = profileDraftSchema.safeParse(draftFromForm({ ...emptyForm(), name: 'x', host: 'h', colour: 'red' }));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['colour']);
+  });
+});
+
+describe('choosing an environment in the form', () => {
+  it('production turns safe mode from off to confirming changes', () => {
+    const form = withEnvironment({ ...emptyForm(), environment: 'development', safeMode: 'silent' }, 'production');
+    expect(form.environment).toBe('production');
+    expect(form.safeMode).toBe('confirmWrites');
+  });
+
+  it('never overrides a safe mode the user chose', () => {
+    for (const safeMode of ['confirmAll', 'passwordForWrites', 'confirmWrites'] as const) {
+      const form = withEnvironment({ ...emptyForm(), safeMode }, 'production');
+      expect(form).toMatchObject({ environment: 'production', safeMode });
+    }
+  });
+
+  it('other environments leave safe mode alone, and leaving production does not turn it off', () => {
+    for (const environment of ['local', 'development', 'testing', 'staging'] as const) {
+      expect(withEnvironment({ ...emptyForm(), safeMode: 'silent' }, environment)).toMatchObject({ environment, safeMode: 'silent' });
+    }
+    const back = withEnvironment(withEnvironment(emptyForm(), 'production'), 'staging');
+    expect(back).toMatchObject({ environment: 'staging', safeMode: 'confirmWrites' });
+  });
+
+  it('a profile already in production with safe mode off is not changed by choosing production again', () => {
+    const form = withEnvironment({ ...emptyForm(), environment: 'production', safeMode: 'silent' }, 'production');
+    expect(form.safeMode).toBe('silent');
+  });
+});
+
+describe('asking for the password before changes', () => {
+  it('is unavailable for sqlite and for connections without a password', () => {
+    expect(passwordForWritesUnavailable({ engine: 'sqlite', passwordPolicy: 'keychain' })).toMatch(/SQLite/);
+    expect(passwordForWritesUnavailable({ engine: 'postgres', passwordPolicy: 'none' })).toMatch(/no password/);
+    expect(passwordForWritesUnavailable({ engine: 'postgres', passwordPolicy: 'keychain' })).toBeNull();
+    expect(passwordForWritesUnavailable({ engine: 'mysql', passwordPolicy: 'ask' })).toBeNull();
+  });
+});
+
+describe('connection cues', () => {
+  it('tags production and staging only', () => {
+    expect(['local', 'development', 'testing', 'staging', 'production'].map((e) => environmentTag(e as Profile['environment'])))
+      .toEqual([null, null, null, 'STAGING', 'PROD']);
+  });
+
+  it('finds a session\'s profile only in a loaded list', () => {
+    const profile = { id: 'p2', name: 'Two' } as Profile;
+    expect(profileById({ status: 'ready', profiles: [{ id: 'p1' } as Profile, profile] }, 'p2')).toBe(profile);
+    expect(profileById({ status: 'ready', profiles: [profile] }, 'p9')).toBeUndefined();
+    expect(profileById({ status: 'loading' }, 'p2')).toBeUndefined();
+    expect(profileById({ status: 'ready', profiles: [profile] }, undefined)).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import type { RunStatus, SchemaInfo } from '../../../shared/query';
 import { createSchemaSlice, nextSort, type SchemaSlice } from '../../../renderer/src/store/schemaSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from '../../../renderer/src/store/workspaceSlice';
 import { createSessionsSlice, type SessionsSlice } from '../../../renderer/src/store/sessionsSlice';
+import type { SafetySlice } from '../../../renderer/src/store/safetySlice';
+import { noSafeMode } from './noSafeMode';
 
 describe('table browser sorting', () => {
   it('cycles a clicked column through ascending, descending and off, replacing another column', () => {
@@ -78,7 +80,7 @@ describe('schema tree refresh', () => {
       schema: { introspect: async ({ connectionId }: { connectionId: string }) => (introspected.push(connectionId), { ok: true, value: info('t') }) },
       query: { run: async () => ({ ok: true, value: next }), release: () => {} },
     };
-    const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice>()((...args) => ({ ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args) }));
+    const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice>()((...args) => ({ ...noSafeMode, ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args) }));
     store.getState().openTab('s', 'Query');
     const tabId = store.getState().tabs[0]!.id;
     store.getState().setSql(tabId, 'CREATE TABLE t (id int)');

@@ -4,6 +4,8 @@ import type { SessionInfo } from '../../../shared/sessions';
 import { createSchemaSlice, type SchemaSlice } from '../../../renderer/src/store/schemaSlice';
 import { createSessionsSlice, type SessionsSlice } from '../../../renderer/src/store/sessionsSlice';
 import { createWorkspaceSlice, TABS_SAVE_DELAY_MS, type WorkspaceSlice } from '../../../renderer/src/store/workspaceSlice';
+import type { SafetySlice } from '../../../renderer/src/store/safetySlice';
+import { noSafeMode } from './noSafeMode';
 
 const session = (sessionId: string, profileId: string): SessionInfo => ({
   sessionId, profileId, profileName: `Profile ${profileId}`, engine: 'postgres', serverVersion: '16', database: 'db', tls: false, hops: 1, state: 'ready',
@@ -23,7 +25,7 @@ function workspace(kept: Record<string, { title: string; sql: string; active?: t
     },
     query: { release: async ({ runId }: { runId: string }) => (calls.push(`release ${runId}`), { ok: true, value: {} }) },
   };
-  const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice>()((...args) => ({ ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args) }));
+  const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice>()((...args) => ({ ...noSafeMode, ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args) }));
   const connect = (sessionId: string, profileId: string): void => store.setState((state) => ({ sessions: { ...state.sessions, [sessionId]: session(sessionId, profileId) } }));
   const drop = (sessionId: string): void => store.getState().sessionStateChanged({ sessionId, profileId: '', state: 'closed', part: 'tunnel' } as never);
   return { store, calls, connect, drop };

@@ -7,6 +7,8 @@ import {
 } from '../../../renderer/src/features/schema/tableEdits';
 import { createSchemaSlice, type SchemaSlice, type SchemaState } from '../../../renderer/src/store/schemaSlice';
 import { createTableEditSlice, type TableEditSlice } from '../../../renderer/src/store/tableEditSlice';
+import type { SafetySlice } from '../../../renderer/src/store/safetySlice';
+import { noSafeMode } from './noSafeMode';
 
 const columns = ['id', 'name', 'active', 'photo'];
 const rows: Cell[][] = [
@@ -132,7 +134,7 @@ describe('saving from the store', () => {
     delete (globalThis as { burrow?: unknown }).burrow;
   });
 
-  const setup = (answer: unknown) => {
+  const setup = (answer: unknown, guard: SafetySlice['guardRun'] = noSafeMode.guardRun) => {
     const sent: TableEditRequest[] = [];
     let browses = 0;
     (globalThis as { burrow?: unknown }).burrow = {
@@ -141,7 +143,7 @@ describe('saving from the store', () => {
         edit: async (request: TableEditRequest) => (sent.push(request), answer),
       },
     };
-    const store = create<SchemaSlice & TableEditSlice>()((...args) => ({ ...createSchemaSlice(...args), ...createTableEditSlice(...args) }));
+    const store = create<SchemaSlice & TableEditSlice & SafetySlice>()((...args) => ({ ...noSafeMode, guardRun: guard, ...createSchemaSlice(...args), ...createTableEditSlice(...args) }));
     store.setState({
       schemas: {
         s: {
@@ -180,6 +182,18 @@ describe('saving from the store', () => {
     expect(view.saved).toBe('Saved: 1 updated, 1 inserted, 1 deleted.');
     expect(view.saveError).toBeNull();
     expect(browses()).toBe(2);
+  });
+
+  it('asks safe mode first, showing each change as SQL, and sends nothing when the user says no', async () => {
+    const asked: string[][] = [];
+    const { store, sent } = setup({ ok: true, value: { updated: 1, inserted: 0, deleted: 0 } }, async (_session, statements) => (asked.push(statements.map((s) => s.text)), false));
+    store.getState().openBrowser('b', 's', { schema: null, name: 't' });
+    await settle();
+    store.getState().setCell('b', { kind: 'page', index: 0 }, 'name', 'Ada L.');
+    await store.getState().saveEdits('b');
+    expect(asked).toEqual([["UPDATE t SET name = 'Ada L.' WHERE id = '1'"]]);
+    expect(sent).toEqual([]);
+    expect(countChanges(store.getState().browsers.b!.pending)).toBe(1);
   });
 
   it('keeps the changes on failure and points at the row of the failing edit', async () => {

@@ -4,6 +4,7 @@ import { burrow } from '../../ipc/client';
 import { selectApp, selectEditor, selectKeys, useBurrowStore } from '../../store';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { emptyHop, type HopForm, type ProfileForm } from './profileDraft';
+import { SafetyFields } from './SafetyFields';
 
 const engines = [['postgres', 'PostgreSQL'], ['mysql', 'MySQL'], ['mariadb', 'MariaDB'], ['sqlserver', 'SQL Server'], ['sqlite', 'SQLite']] as const;
 const tlsModes = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
@@ -154,6 +155,8 @@ export function ConnectionForm() {
             </datalist>
           </fieldset>
         )}
+
+        <SafetyFields form={form} update={updateEditor} />
 
         <DiagnosisPanel test={editor.test} />
         {editor.error && <p className="error-text" role="alert" data-testid="form-error">{editor.error}</p>}

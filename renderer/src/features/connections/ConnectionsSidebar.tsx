@@ -7,6 +7,8 @@ import { ImportPanel } from './ImportPanel';
 import { HostKeyChanged } from '../knownHosts/HostKeyChanged';
 import { KnownHostsPanel } from '../knownHosts/KnownHostsPanel';
 import { emptyForm, formFromProfile } from './profileDraft';
+import { colourStyle } from './connectionCue';
+import { EnvironmentTag } from './EnvironmentTag';
 import { vaultProblem } from '../settings/vaultText';
 
 const engineLabels: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', sqlserver: 'SQL Server', sqlite: 'SQLite' };
@@ -61,9 +63,12 @@ export function ConnectionsSidebar() {
               {group.profiles.map((profile) => {
                 const state = connecting[profile.id];
                 return (
-                  <li key={profile.id} className="profile" data-testid="profile-item">
+                  <li key={profile.id} className={profile.colour ? 'profile coloured' : 'profile'} style={colourStyle(profile.colour)} data-testid="profile-item">
                     <button type="button" className="profile-open" onClick={() => void connect(profile.id, profile.name)} disabled={state?.status === 'connecting'}>
-                      <span className="profile-name">{profile.name}</span>
+                      <span className="profile-title">
+                        <span className="profile-name">{profile.name}</span>
+                        <EnvironmentTag environment={profile.environment} />
+                      </span>
                       <span className="profile-meta">
                         {engineLabels[profile.engine] ?? profile.engine}
                         {profile.ssh.hops.length > 0 ? ` · SSH ×${profile.ssh.hops.length}` : ''}

@@ -1,5 +1,5 @@
 import type { ParsedUrl } from '../../../../shared/imports';
-import type { Engine, Profile } from '../../../../shared/profile';
+import type { Engine, Environment, Profile, SafeMode } from '../../../../shared/profile';
 import type { Hop, HopAuth, Route } from '../../../../shared/route';
 
 /** The form's working copy of a profile: every field a string or simple value the inputs edit. */
@@ -18,9 +18,6 @@ export interface HopForm {
   /** The auth list this hop was loaded with, and the form values it showed as: kept as-is unless edited. */
   loaded: { auth: HopAuth[]; method: HopForm['method']; keyId: string; agentSocket: string } | null;
 }
-
-/** Saved fields the form does not show; an edit must not drop them. */
-export type KeptFields = Pick<Profile, 'colour' | 'environment' | 'safeMode' | 'startupSql'>;
 
 export interface ProfileForm {
   id: string | null;
@@ -43,7 +40,11 @@ export interface ProfileForm {
   keepaliveCount: string;
   connectTimeoutSeconds: string;
   hops: HopForm[];
-  kept: KeptFields | null;
+  /** #rrggbb, or null for no colour. */
+  colour: string | null;
+  environment: Environment;
+  safeMode: SafeMode;
+  startupSql: string;
 }
 
 let hopCounter = 0;
@@ -57,7 +58,8 @@ export function emptyForm(): ProfileForm {
   return {
     id: null, name: '', group: '', engine: 'postgres', host: '', port: '', database: '', user: '', password: '',
     passwordPolicy: 'keychain', tlsMode: 'prefer', caPath: '', serverName: '', clientCertPath: '', clientKeyPath: '', defaultRowLimit: '1000',
-    keepaliveSeconds: '15', keepaliveCount: '3', connectTimeoutSeconds: '20', hops: [], kept: null,
+    keepaliveSeconds: '15', keepaliveCount: '3', connectTimeoutSeconds: '20', hops: [],
+    colour: null, environment: 'development', safeMode: 'silent', startupSql: '',
   };
 }
 
@@ -82,7 +84,10 @@ export function formFromProfile(profile: Profile): ProfileForm {
     keepaliveSeconds: String(profile.ssh.keepalive.intervalSeconds),
     keepaliveCount: String(profile.ssh.keepalive.countMax),
     connectTimeoutSeconds: String(profile.ssh.connectTimeoutSeconds),
-    kept: { colour: profile.colour, environment: profile.environment, safeMode: profile.safeMode, startupSql: profile.startupSql },
+    colour: profile.colour,
+    environment: profile.environment,
+    safeMode: profile.safeMode,
+    startupSql: profile.startupSql,
     hops: profile.ssh.hops.map(hopFormFromHop),
   };
 }
@@ -131,6 +136,22 @@ export function formFromUrl(parsed: ParsedUrl['draft']): ProfileForm {
   };
 }
 
+/**
+ * Pure: the form after the user picks an environment. Moving to production while safe mode is
+ * still off turns on confirming changes; any safe mode the user chose is left alone.
+ */
+export function withEnvironment(form: ProfileForm, environment: Environment): ProfileForm {
+  const suggestSafety = environment === 'production' && form.environment !== 'production' && form.safeMode === 'silent';
+  return { ...form, environment, ...(suggestSafety ? { safeMode: 'confirmWrites' as const } : {}) };
+}
+
+/** Why "ask for the password before changes" cannot work for this form, or null when it can. */
+export function passwordForWritesUnavailable(form: Pick<ProfileForm, 'engine' | 'passwordPolicy'>): string | null {
+  if (form.engine === 'sqlite') return 'SQLite files have no password to ask for';
+  if (form.passwordPolicy === 'none') return 'This connection has no password to ask for';
+  return null;
+}
+
 function hopAuth(hop: HopForm): HopAuth[] {
   // Untouched, a hop keeps the auth list it was saved with (policies, longer method chains).
   const { loaded } = hop;
@@ -157,10 +178,8 @@ const numberOrText = (text: string): number | string => (/^\d+$/.test(text.trim(
  */
 export function draftFromForm(form: ProfileForm): Record<string, unknown> {
   const hopPasswords = Object.fromEntries(form.hops.filter((h) => h.method === 'password' && h.password).map((h) => [h.id, h.password]));
-  const kept = form.kept;
   return {
     ...(form.id ? { id: form.id } : {}),
-    ...(kept ? { colour: kept.colour, environment: kept.environment, safeMode: kept.safeMode, startupSql: kept.startupSql } : {}),
     name: form.name,
     group: form.group.split('/').map((part) => part.trim()).filter(Boolean),
     engine: form.engine,
@@ -178,6 +197,10 @@ export function draftFromForm(form: ProfileForm): Record<string, unknown> {
       ...(form.clientKeyPath ? { clientKey: { path: form.clientKeyPath } } : {}),
     },
     defaultRowLimit: numberOrText(form.defaultRowLimit),
+    colour: form.colour,
+    environment: form.environment,
+    safeMode: form.safeMode,
+    startupSql: form.startupSql,
     ssh: {
       keepalive: { intervalSeconds: numberOrText(form.keepaliveSeconds), countMax: numberOrText(form.keepaliveCount) },
       connectTimeoutSeconds: numberOrText(form.connectTimeoutSeconds),

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { sqlToRun, type QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
+import { colourStyle, profileById } from '../connections/connectionCue';
+import { EnvironmentTag } from '../connections/EnvironmentTag';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
 import { confirmDiscardEdits } from '../schema/confirmDiscard';
 import type { ExportFormat } from '../../../../shared/query';
+import type { Environment } from '../../../../shared/profile';
 import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
 import { SqlEditor } from './SqlEditor';
@@ -12,7 +15,7 @@ import { sqlLanguageConfig } from './sqlCompletion';
 import { HistoryDialog } from './HistoryDialog';
 import { SshLogDialog } from './SshLogDialog';
 
-function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
+function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: string; environment: Environment | undefined }) {
   const sessions = useBurrowStore(selectSessions);
   const activeSession = sessions[tabs.find((tab) => tab.id === activeId)?.sessionId ?? ''];
   const close = (tab: QueryTab): void => {
@@ -30,6 +33,7 @@ function TabBar({ tabs, activeId }: { tabs: QueryTab[]; activeId: string }) {
         </span>
       ))}
       <button type="button" className="tab-new" aria-label="New query tab" title={activeSession ? 'New query tab on this connection' : 'This connection has ended: connect again first'} disabled={!activeSession} onClick={() => useBurrowStore.getState().newQueryTab(activeId)}>+</button>
+      <EnvironmentTag environment={environment} />
     </nav>
   );
 }
@@ -143,13 +147,14 @@ export function QueryWorkspace() {
   const tabs = useBurrowStore(selectTabs);
   const active = useBurrowStore(selectActiveTab);
   const sessions = useBurrowStore(selectSessions);
+  const profile = useBurrowStore((state) => profileById(state.profiles, active && (state.sessions[active.sessionId]?.profileId ?? active.profileId)));
   if (!active) return <p className="muted">Open a connection from the list to start a query.</p>;
   const live = sessions[active.sessionId]?.state;
   return (
     <div className="workspace-body">
       {(live === 'ready' || live === 'reconnecting') && <SchemaTree key={active.sessionId} sessionId={active.sessionId} />}
-      <section className="query" aria-label={active.browserId ? 'Table' : 'Query'}>
-        <TabBar tabs={tabs} activeId={active.id} />
+      <section className={profile?.colour ? 'query coloured' : 'query'} style={colourStyle(profile?.colour)} aria-label={active.browserId ? 'Table' : 'Query'}>
+        <TabBar tabs={tabs} activeId={active.id} environment={profile?.environment} />
         {active.browserId ? <TableBrowser key={active.browserId} browserId={active.browserId} /> : <QueryPane tab={active} />}
       </section>
     </div>

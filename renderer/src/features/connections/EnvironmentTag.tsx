@@ -1,0 +1,9 @@
+import type { Environment } from '../../../../shared/profile';
+import { environmentTag } from './connectionCue';
+
+/** "PROD" / "STAGING" beside a connection's name; nothing for other environments. */
+export function EnvironmentTag({ environment }: { environment: Environment | undefined }) {
+  const tag = environment ? environmentTag(environment) : null;
+  if (!tag) return null;
+  return <span className={`env-tag env-${environment}`} data-testid="env-tag" title={`Environment: ${environment}`}>{tag}</span>;
+}

@@ -1,0 +1,174 @@
+import Database from 'better-sqlite3';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Profile } from '../../shared/profile';
+import { makeTempDir, type TempDir } from '../env';
+import type { TestHost } from '../host/testHost';
+import { value } from '../support/value';
+import { openUi, type Ui } from './ui';
+
+/** The page's computed style of an element (the test's Node types have no DOM, hence the narrow shape). */
+const computed = (locator: Locator, property: string): Promise<string> =>
+  locator.evaluate((element, name) => {
+    const view = globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } };
+    return view.getComputedStyle(element).getPropertyValue(name).trim();
+  }, property);
+
+const selectedLabel = (select: Locator): Promise<string | null> => select.locator('option:checked').textContent();
+
+describe('e2e: environment, colour, safe mode and startup SQL in the connection form', () => {
+  let dir: TempDir;
+  let ui: Ui;
+  let host: TestHost;
+  let page: Page;
+
+  const savedProfile = async (name: string): Promise<Profile> => {
+    const profile = value<Profile[]>(await host.core.dispatch('profiles.list', {})).find((p) => p.name === name);
+    if (!profile) throw new Error(`no saved profile named ${name}`);
+    return profile;
+  };
+  const profileItem = (name: string): Locator => page.getByTestId('profile-item').filter({ hasText: name });
+  const openEdit = async (name: string): Promise<Locator> => {
+    // The Edit button shows on hover.
+    await profileItem(name).hover();
+    await profileItem(name).getByRole('button', { name: `Edit ${name}` }).click();
+    const form = page.getByTestId('connection-form');
+    await form.waitFor();
+    return form;
+  };
+
+  beforeAll(async () => {
+    dir = makeTempDir('e2e-profile-form');
+    ui = await openUi(dir.join('data'), async (starting) => {
+      value(await starting.core.dispatch('profiles.save', {
+        name: 'No password', engine: 'postgres', host: 'db.invalid', passwordPolicy: 'none', safeMode: 'passwordForWrites',
+      }));
+    });
+    ({ host, page } = ui);
+    await page.getByTestId('profile-item').first().waitFor();
+  });
+
+  // A test that failed with the form open must not leave it covering the page for the next one.
+  afterEach(async () => {
+    const form = page.getByTestId('connection-form');
+    if (await form.count()) await form.getByRole('button', { name: /^(Cancel|Close)$/ }).click();
+  });
+
+  afterAll(async () => {
+    await ui?.stop();
+    dir?.remove();
+  });
+
+  it('creates a production connection: safe mode turns to confirming changes, colour and startup SQL are saved, the sidebar tags it PROD', async () => {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    const form = page.getByTestId('connection-form');
+    await form.waitFor();
+    await form.getByLabel('Name', { exact: true }).fill('Orders (prod)');
+    await form.getByLabel('Host (as the last hop sees it)', { exact: true }).fill('orders.db.invalid');
+    await form.getByLabel('Database', { exact: true }).fill('orders');
+    await form.getByLabel('User', { exact: true }).fill('app');
+
+    const environment = form.getByLabel('Environment', { exact: true });
+    const safeMode = form.getByLabel('Safe mode', { exact: true });
+    const noColour = form.getByLabel('No colour', { exact: true });
+    expect(await environment.inputValue()).toBe('development');
+    expect(await selectedLabel(safeMode)).toBe('Off');
+    expect(await noColour.isChecked()).toBe(true);
+    expect(await safeMode.locator('option').allTextContents()).toEqual([
+      'Off', 'Confirm every statement', 'Confirm statements that change data', 'Ask for the database password before changes',
+    ]);
+    expect(await safeMode.locator('option[value="passwordForWrites"]').isDisabled()).toBe(false);
+
+    await environment.selectOption('production');
+    expect(await safeMode.inputValue()).toBe('confirmWrites');
+    expect(await selectedLabel(safeMode)).toBe('Confirm statements that change data');
+    expect(await form.locator('#profile-safe-mode-hint').textContent()).toMatch(/wait for your OK/);
+
+    await form.getByLabel('Colour', { exact: true }).fill('#D64545');
+    expect(await noColour.isChecked()).toBe(false);
+
+    // A startup SQL over the core's limit is refused with the field named, like any other field.
+    const startupSql = form.getByLabel('Startup SQL', { exact: true });
+    await startupSql.fill('x'.repeat(65_537));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('form-error').textContent()).toMatch(/^VALIDATION: .*startupSql: startup SQL is at most 64 KB/);
+
+    await startupSql.fill('SET search_path TO app');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    expect(await savedProfile('Orders (prod)')).toMatchObject({
+      environment: 'production', safeMode: 'confirmWrites', colour: '#d64545', startupSql: 'SET search_path TO app',
+    });
+
+    const item = profileItem('Orders (prod)');
+    await expect.poll(() => item.getByTestId('env-tag').textContent()).toBe('PROD');
+    expect(await computed(item, '--connection-colour')).toBe('#d64545');
+    expect(await profileItem('Sample (SQLite)').getByTestId('env-tag').count()).toBe(0);
+
+    // Reopened, the form shows what was saved; choosing production again leaves an explicit choice alone.
+    const again = await openEdit('Orders (prod)');
+    expect(await again.getByLabel('Environment', { exact: true }).inputValue()).toBe('production');
+    expect(await again.getByLabel('Safe mode', { exact: true }).inputValue()).toBe('confirmWrites');
+    expect(await again.getByLabel('Colour', { exact: true }).inputValue()).toBe('#d64545');
+    expect(await again.getByLabel('No colour', { exact: true }).isChecked()).toBe(false);
+    expect(await again.getByLabel('Startup SQL', { exact: true }).inputValue()).toBe('SET search_path TO app');
+
+    await again.getByLabel('Safe mode', { exact: true }).selectOption('confirmAll');
+    await again.getByLabel('Environment', { exact: true }).selectOption('staging');
+    await again.getByLabel('Environment', { exact: true }).selectOption('production');
+    expect(await again.getByLabel('Safe mode', { exact: true }).inputValue()).toBe('confirmAll');
+    await again.getByLabel('No colour', { exact: true }).check();
+    await again.getByRole('button', { name: 'Save' }).click();
+    await again.waitFor({ state: 'detached' });
+    expect(await savedProfile('Orders (prod)')).toMatchObject({ environment: 'production', safeMode: 'confirmAll', colour: null });
+    await expect.poll(() => item.getAttribute('class')).toBe('profile');
+  });
+
+  it('offers no password check for a SQLite file; a staging Sample shows its tag and colour in the workspace and runs its startup SQL', async () => {
+    const form = await openEdit('Sample (SQLite)');
+    const safeMode = form.getByLabel('Safe mode', { exact: true });
+    const passwordOption = safeMode.locator('option[value="passwordForWrites"]');
+    expect(await passwordOption.isDisabled()).toBe(true);
+    expect(await passwordOption.getAttribute('title')).toBe('SQLite files have no password to ask for');
+
+    // Staging is tagged but does not change safe mode.
+    await form.getByLabel('Environment', { exact: true }).selectOption('staging');
+    expect(await safeMode.inputValue()).toBe('silent');
+    await form.getByLabel('Colour', { exact: true }).fill('#e0a030');
+    await form.getByLabel('Startup SQL', { exact: true }).fill('PRAGMA user_version = 7');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    const sample = await savedProfile('Sample (SQLite)');
+    expect(sample).toMatchObject({ environment: 'staging', safeMode: 'silent', colour: '#e0a030', startupSql: 'PRAGMA user_version = 7' });
+    await expect.poll(() => profileItem('Sample (SQLite)').getByTestId('env-tag').textContent()).toBe('STAGING');
+
+    await profileItem('Sample (SQLite)').locator('.profile-open').click();
+    await page.getByRole('tab', { name: /Sample \(SQLite\)/ }).first().waitFor({ timeout: 15_000 });
+    const query = page.locator('section.query');
+    expect(await query.getByRole('tablist').getByTestId('env-tag').textContent()).toBe('STAGING');
+    expect(await computed(query, 'border-top-color')).toBe('rgb(224, 160, 48)');
+
+    // The startup SQL ran after the login.
+    const db = new Database(sample.database, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(7);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('warns when a connection without a password asks for one before changes, until it has a password', async () => {
+    const form = await openEdit('No password');
+    const safeMode = form.getByLabel('Safe mode', { exact: true });
+    expect(await safeMode.inputValue()).toBe('passwordForWrites');
+    expect(await safeMode.locator('option[value="passwordForWrites"]').isDisabled()).toBe(true);
+    expect(await form.getByTestId('safe-mode-warning').textContent()).toBe('This connection has no password to ask for: choose another safe mode.');
+
+    await form.getByLabel('Password storage', { exact: false }).selectOption('keychain');
+    expect(await form.getByTestId('safe-mode-warning').count()).toBe(0);
+    expect(await safeMode.locator('option[value="passwordForWrites"]').isDisabled()).toBe(false);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+});
