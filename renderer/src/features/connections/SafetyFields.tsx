@@ -15,7 +15,7 @@ const safeModes: [SafeMode, string][] = [
 
 const safeModeHints: Record<SafeMode, string> = {
   silent: 'Statements run as soon as you run them.',
-  confirmAll: 'Every statement waits for your OK before it runs.',
+  confirmAll: 'Every run waits for your OK, listing its statements, before anything is sent.',
   confirmWrites: 'Statements that change data or schema wait for your OK; reads run at once.',
   passwordForWrites: 'Statements that change data or schema run only after you type the database password.',
 };
