@@ -225,6 +225,25 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await page.locator('.cm-content').textContent()).toBe('SELECT 1; SELECT * FROM xabsent_table');
   });
 
+  it('formats the SQL in the session\'s dialect (Mod+Shift+F or Format), as one change that undo takes back', async () => {
+    const lines = () => page.locator('.cm-line').allTextContents();
+    await typeSql(page, "select id, 'a;b' as s from generate_series(1, 3) id where id>1");
+    await page.keyboard.press('Control+Shift+F');
+    await expect.poll(lines).toEqual(['SELECT', '  id,', "  'a;b' AS s", 'FROM', '  generate_series(1, 3) id', 'WHERE', '  id > 1']);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(lines).toEqual(["select id, 'a;b' as s from generate_series(1, 3) id where id>1"]);
+    await page.getByRole('button', { name: 'Format', exact: true }).click();
+    await expect.poll(() => page.locator('.cm-line').count()).toBe(7);
+    // The formatted text still runs.
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 10_000 }).toBe('2 rows');
+    // Text it cannot parse stays as it is, and the editor says where it went wrong.
+    await typeSql(page, 'select 1 )');
+    await page.keyboard.press('Control+Shift+F');
+    await expect.poll(() => page.getByTestId('format-error').textContent()).toBe('Could not format: at token: ) at line 1 column 10');
+    expect(await lines()).toEqual(['select 1 )']);
+  });
+
   it('copies a cell whole, even one the grid shows cut, and binary as bare hex', async () => {
     await typeSql(page, "SELECT repeat('x', 300000) || 'end' AS big, '\\xdeadbeef'::bytea AS raw, NULL::text AS nothing");
     await page.getByTestId('run').click();
@@ -350,6 +369,10 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(async () => value<{ active?: true }[]>(await host.core.dispatch('tabs.get', { profileId: profile.id })).map((tab) => tab.active ?? false), { timeout: 5_000 }).toEqual([true, false]);
     await page.getByRole('tab').nth(1).getByRole('button').first().click();
     await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 42 AS kept_across_restart');
+    // Undo in a tab never brings back another tab's text.
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+Z');
+    expect(await page.locator('.cm-content').textContent()).toBe('SELECT 42 AS kept_across_restart');
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['42']);
   });

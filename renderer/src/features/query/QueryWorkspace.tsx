@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sqlToRun, type QueryTab } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { colourStyle, profileById } from '../connections/connectionCue';
@@ -10,7 +10,8 @@ import type { ExportFormat } from '../../../../shared/query';
 import type { Environment } from '../../../../shared/profile';
 import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
-import { SqlEditor } from './SqlEditor';
+import { SqlEditor, type SqlEditorHandle } from './SqlEditor';
+import { formatSql } from './formatSql';
 import { sqlLanguageConfig } from './sqlCompletion';
 import { HistoryDialog } from './HistoryDialog';
 import { SshLogDialog } from './SshLogDialog';
@@ -70,6 +71,8 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const { setSql, setSelection, runTab, cancelTab, selectResult } = useBurrowStore.getState();
   const run = useCallback(() => void runTab(tab.id), [tab.id, runTab]);
   const runStatement = useCallback(() => void runTab(tab.id, 'statement'), [tab.id, runTab]);
+  const editorRef = useRef<SqlEditorHandle>(null);
+  const [formatError, setFormatError] = useState<string | null>(null);
   const [showLog, setShowLog] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const session = sessions[tab.sessionId];
@@ -81,6 +84,8 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const running = status?.state === 'running' || status?.state === 'queued';
   const position = status?.error?.detail?.position;
   const selected = sqlToRun(tab).selection;
+  const engine = session?.engine ?? 'postgres';
+  const formatter = useCallback((sql: string) => formatSql(sql, engine), [engine]);
   return (
     <>
       <SqlEditor
@@ -91,12 +96,16 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         onRunStatement={runStatement}
         errorAt={typeof position === 'number' ? position + (tab.ranFrom ?? 0) : null}
         language={language}
+        formatter={formatter}
+        onFormatted={setFormatError}
+        ref={editorRef}
       />
       <div className="toolbar">
         <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run" title="Mod+Enter">{selected ? 'Run selection' : 'Run'}</button>
         {!selected && (
           <button type="button" onClick={runStatement} disabled={running || session?.state !== 'ready'} data-testid="run-statement" title="Mod+Shift+Enter: the statement at the cursor">Run statement</button>
         )}
+        <button type="button" onClick={() => editorRef.current?.format()} title="Mod+Shift+F: the selection, or the whole text">Format</button>
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
         {session && <button type="button" onClick={() => setShowHistory(true)}>History</button>}
         {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}
@@ -116,6 +125,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
           onClose={() => setShowHistory(false)}
         />
       )}
+      {formatError && <p className="error-text" role="alert" data-testid="format-error">Could not format: {formatError}</p>}
       {tab.error && <p className="error-text" role="alert" data-testid="query-error">{tab.error}</p>}
       {status && status.results.length > 1 && (
         <nav className="result-tabs">
@@ -155,7 +165,7 @@ export function QueryWorkspace() {
       {(live === 'ready' || live === 'reconnecting') && <SchemaTree key={active.sessionId} sessionId={active.sessionId} />}
       <section className={profile?.colour ? 'query coloured' : 'query'} style={colourStyle(profile?.colour)} aria-label={active.browserId ? 'Table' : 'Query'}>
         <TabBar tabs={tabs} activeId={active.id} environment={profile?.environment} />
-        {active.browserId ? <TableBrowser key={active.browserId} browserId={active.browserId} /> : <QueryPane tab={active} />}
+        {active.browserId ? <TableBrowser key={active.browserId} browserId={active.browserId} /> : <QueryPane key={active.id} tab={active} />}
       </section>
     </div>
   );

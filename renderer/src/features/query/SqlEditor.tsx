@@ -1,7 +1,13 @@
 import type { SQLConfig } from '@codemirror/lang-sql';
 import CodeMirror, { keymap, Prec, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { formatInEditor, type Formatter } from './formatInEditor';
 import { sqlLanguage } from './sqlCompletion';
+
+export interface SqlEditorHandle {
+  /** Formats the selection, or the whole text (as Mod-Shift-F does). */
+  format(): void;
+}
 
 interface SqlEditorProps {
   value: string;
@@ -14,13 +20,18 @@ interface SqlEditorProps {
   errorAt?: number | null;
   /** The session's dialect and what its schema offers for completion (see sqlLanguageConfig). */
   language?: SQLConfig;
+  formatter: Formatter;
+  /** After a format: why it could not be done, or null. */
+  onFormatted(error: string | null): void;
+  ref?: Ref<SqlEditorHandle>;
 }
 
 /**
- * The SQL editor; Mod-Enter runs the tab (or its selection), Mod-Shift-Enter the statement at the cursor. When a run fails at a known place
- * (`errorAt`, a 1-based offset into the text), the cursor goes there.
+ * The SQL editor; Mod-Enter runs the tab (or its selection), Mod-Shift-Enter the statement at the
+ * cursor, Mod-Shift-F formats (one undoable change). When a run fails at a known place (`errorAt`, a
+ * 1-based offset into the text), the cursor goes there.
  */
-export function SqlEditor({ value, onChange, onRun, onRunStatement, onSelection, errorAt = null, language }: SqlEditorProps) {
+export function SqlEditor({ value, onChange, onRun, onRunStatement, onSelection, errorAt = null, language, formatter, onFormatted, ref }: SqlEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(
     () => [
@@ -28,10 +39,19 @@ export function SqlEditor({ value, onChange, onRun, onRunStatement, onSelection,
       Prec.highest(keymap.of([
         { key: 'Mod-Enter', run: () => (onRun(), true) },
         { key: 'Mod-Shift-Enter', run: () => (onRunStatement(), true) },
+        { key: 'Mod-Shift-f', run: (view) => (onFormatted(formatInEditor(view, formatter)), true) },
       ])),
     ],
-    [onRun, onRunStatement, language],
+    [onRun, onRunStatement, language, formatter, onFormatted],
   );
+  useImperativeHandle(ref, () => ({
+    format() {
+      const view = editor.current?.view;
+      if (!view) return;
+      onFormatted(formatInEditor(view, formatter));
+      view.focus();
+    },
+  }), [formatter, onFormatted]);
   useEffect(() => {
     const view = editor.current?.view;
     if (!view || errorAt === null || errorAt < 1 || errorAt > view.state.doc.length + 1) return;

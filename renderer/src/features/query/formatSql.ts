@@ -1,0 +1,18 @@
+import { format, type SqlLanguage } from 'sql-formatter';
+import type { Engine } from '../../../../shared/profile';
+
+const LANGUAGES: Record<Engine, SqlLanguage> = { postgres: 'postgresql', mysql: 'mysql', mariadb: 'mariadb', sqlserver: 'transactsql', sqlite: 'sqlite' };
+
+/**
+ * Pure: `sql` laid out in the engine's dialect (keywords upper case, two-space indents), or why it
+ * could not be: the formatter parses the text, and an unfinished statement fails.
+ */
+export function formatSql(sql: string, engine: Engine): { ok: true; text: string } | { ok: false; error: string } {
+  try {
+    return { ok: true, text: format(sql, { language: LANGUAGES[engine], keywordCase: 'upper', tabWidth: 2 }) };
+  } catch (error) {
+    // The parser's message goes on to list every token it expected: its first line says where.
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    return { ok: false, error: first.replace(/^Parse error:?\s*/i, '') || 'the SQL could not be parsed' };
+  }
+}
