@@ -171,4 +171,20 @@ describe('e2e: environment, colour, safe mode and startup SQL in the connection 
     expect(await safeMode.locator('option[value="passwordForWrites"]').isDisabled()).toBe(false);
     await form.getByRole('button', { name: 'Cancel' }).click();
   });
+
+  it('finds connections by any word of their name, group, engine, host or hops', async () => {
+    const search = page.getByLabel('Search connections');
+    const shown = () => page.getByTestId('profile-item').locator('.profile-name').allTextContents();
+    const all = await shown();
+    expect(all.length).toBeGreaterThan(2);
+    await search.fill('SQLITE');
+    await expect.poll(shown).toEqual(['Sample (SQLite)']);
+    await search.fill('orders.db');
+    await expect.poll(shown).toEqual(['Orders (prod)']);
+    await search.fill('nothing like this');
+    await expect.poll(() => page.getByTestId('no-search-match').textContent()).toBe('No connection matches “nothing like this”.');
+    expect(await shown()).toEqual([]);
+    await search.press('Escape');
+    await expect.poll(shown).toEqual(all);
+  });
 });

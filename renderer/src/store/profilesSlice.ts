@@ -32,6 +32,21 @@ export function groupProfiles(profiles: readonly Profile[]): ProfileGroup[] {
   return [...groups.values()].sort((a, b) => (a.path.length === 0 ? -1 : b.path.length === 0 ? 1 : 0));
 }
 
+/**
+ * Pure: the profiles a sidebar search shows: every word of `query` (any case) must appear in the
+ * name, group, engine, host, database, user or an SSH hop's host or name.
+ */
+export function searchProfiles(profiles: readonly Profile[], query: string): Profile[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...profiles];
+  return profiles.filter((profile) => {
+    const text = [profile.name, ...profile.group, profile.engine, profile.host, profile.database, profile.user, ...profile.ssh.hops.flatMap((hop) => [hop.host, hop.name ?? ''])]
+      .join('\n')
+      .toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+}
+
 export const createProfilesSlice: StateCreator<ProfilesSlice, [], [], ProfilesSlice> = (set) => ({
   profiles: { status: 'loading' },
   async loadProfiles() {

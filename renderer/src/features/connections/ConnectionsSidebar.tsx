@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { selectConnecting, selectLoadProfiles, selectProfiles, useBurrowStore } from '../../store';
-import { groupProfiles } from '../../store/profilesSlice';
+import { groupProfiles, searchProfiles } from '../../store/profilesSlice';
 import { KeysPanel } from '../keys/KeysPanel';
 import { ImportPanel } from './ImportPanel';
 import { HostKeyChanged } from '../knownHosts/HostKeyChanged';
@@ -20,6 +20,7 @@ export function ConnectionsSidebar() {
   const [showKeys, setShowKeys] = useState(false);
   const [showHosts, setShowHosts] = useState(false);
   const [showImport, setShowImport] = useState(false);
+  const [search, setSearch] = useState('');
   const vaultIssue = useBurrowStore((state) => vaultProblem(state.vault));
   useEffect(() => {
     void loadProfiles();
@@ -55,8 +56,15 @@ export function ConnectionsSidebar() {
       {showImport && <ImportPanel onClose={() => setShowImport(false)} />}
       {profiles.status === 'failed' && <ErrorNotice error={profiles.error} />}
       {profiles.status === 'ready' && profiles.profiles.length === 0 && <p className="empty">No saved connections yet.</p>}
+      {profiles.status === 'ready' && profiles.profiles.length > 0 && (
+        <input type="search" className="profile-search" aria-label="Search connections" placeholder="Search connections" value={search}
+          onChange={(event) => setSearch(event.target.value)} onKeyDown={(event) => event.key === 'Escape' && setSearch('')} />
+      )}
+      {profiles.status === 'ready' && profiles.profiles.length > 0 && searchProfiles(profiles.profiles, search).length === 0 && (
+        <p className="empty" data-testid="no-search-match">No connection matches “{search.trim()}”.</p>
+      )}
       {profiles.status === 'ready' &&
-        groupProfiles(profiles.profiles).map((group) => (
+        groupProfiles(searchProfiles(profiles.profiles, search)).map((group) => (
           <section key={group.path.join('/') || '(none)'} className="profile-group">
             {group.path.length > 0 && <h2 className="group-name">{group.path.join(' / ')}</h2>}
             <ul className="profile-list">
