@@ -196,6 +196,8 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       const front = get().tabs.find((t) => t.id === get().activeTabId);
       if (tab?.profileId && front?.profileId === tab.profileId && !front.browserId) frontTabOf.set(tab.profileId, front.id);
       if (tab && !tab.browserId) keepTabsOf(tab.profileId);
+      // A session with no tab left cannot be reached: its tunnel and login would stay open unseen.
+      if (tab && get().sessions[tab.sessionId] && !get().tabs.some((t) => t.sessionId === tab.sessionId)) void get().closeSession(tab.sessionId);
     },
     selectTab(tabId) {
       set({ activeTabId: tabId });

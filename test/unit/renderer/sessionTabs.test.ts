@@ -24,6 +24,7 @@ function workspace(kept: Record<string, { title: string; sql: string; active?: t
       },
     },
     query: { release: async ({ runId }: { runId: string }) => (calls.push(`release ${runId}`), { ok: true, value: {} }) },
+    sessions: { close: async ({ sessionId }: { sessionId: string }) => (calls.push(`close ${sessionId}`), { ok: true, value: { closed: true } }) },
   };
   const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice>()((...args) => ({ ...noSafeMode, ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args) }));
   const connect = (sessionId: string, profileId: string): void => store.setState((state) => ({ sessions: { ...state.sessions, [sessionId]: session(sessionId, profileId) } }));
@@ -113,5 +114,21 @@ describe('tabs across sessions of a profile', () => {
     expect(state.browsers.b1!.sessionId).toBe('s2');
     expect(state.browsers.b1!.pending).toBe(pending);
     expect(state.tabs.find((tab) => tab.id === browserTab)!.profileId).toBe('p1');
+  });
+
+  it('closing the last tab of a session closes the session, so no tunnel stays open unseen', async () => {
+    const { store, calls, connect } = workspace({});
+    connect('s1', 'p1');
+    await store.getState().openSessionTabs('s1', 'Profile p1');
+    const first = store.getState().tabs[0]!.id;
+    const second = store.getState().newQueryTab(first)!;
+    const browser = store.getState().openBrowserTab('s1', 'items', 'b1');
+    store.getState().closeTab(first);
+    store.getState().closeTab(browser);
+    expect(calls.filter((call) => call.startsWith('close'))).toEqual([]);
+    store.getState().closeTab(second);
+    await settle();
+    expect(calls.filter((call) => call.startsWith('close'))).toEqual(['close s1']);
+    expect(store.getState().sessions).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { selectConnecting, selectLoadProfiles, selectProfiles, useBurrowStore } from '../../store';
+import { selectConnecting, selectLoadProfiles, selectProfiles, selectSessions, useBurrowStore } from '../../store';
 import { groupProfiles, searchProfiles } from '../../store/profilesSlice';
 import { KeysPanel } from '../keys/KeysPanel';
 import { ImportPanel } from './ImportPanel';
@@ -22,6 +22,8 @@ export function ConnectionsSidebar() {
   const [showImport, setShowImport] = useState(false);
   const [search, setSearch] = useState('');
   const vaultIssue = useBurrowStore((state) => vaultProblem(state.vault));
+  const sessions = useBurrowStore(selectSessions);
+  const liveCount = (profileId: string): number => Object.values(sessions).filter((session) => session.profileId === profileId).length;
   useEffect(() => {
     void loadProfiles();
     void useBurrowStore.getState().loadVault();
@@ -81,6 +83,9 @@ export function ConnectionsSidebar() {
                         {engineLabels[profile.engine] ?? profile.engine}
                         {profile.ssh.hops.length > 0 ? ` · SSH ×${profile.ssh.hops.length}` : ''}
                         {state?.status === 'connecting' ? ` · connecting (${state.part})…` : ''}
+                        {liveCount(profile.id) > 0 && (
+                          <span className="profile-live" data-testid="profile-live">{liveCount(profile.id) > 1 ? ` · ${liveCount(profile.id)} open` : ' · connected'}</span>
+                        )}
                       </span>
                     </button>
                     <button type="button" className="small edit" aria-label={`Edit ${profile.name}`} onClick={() => useBurrowStore.getState().openEditor(formFromProfile(profile))}>Edit</button>

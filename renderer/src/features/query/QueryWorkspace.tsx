@@ -109,6 +109,10 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
         {session && <button type="button" onClick={() => setShowHistory(true)}>History</button>}
         {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}
+        {session && (
+          <button type="button" title="Close this connection (its tunnel and login); the tabs stay, and connecting again brings them back to life"
+            onClick={() => void useBurrowStore.getState().closeSession(session.sessionId)}>Disconnect</button>
+        )}
         <span className="muted" data-testid="run-status">
           {session ? `${session.profileName} · ${session.state}` : 'disconnected'}
           {status ? ` · ${status.state} · ${Math.round(status.elapsedMs)} ms` : ''}

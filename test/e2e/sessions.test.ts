@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, type TempDir } from '../env';
+import type { TestHost } from '../host/testHost';
+import { value } from '../support/value';
+import { typeSql } from './editor';
+import { openUi, type Ui } from './ui';
+
+describe('e2e: connecting and disconnecting', () => {
+  let dir: TempDir;
+  let ui: Ui;
+  let host: TestHost;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = makeTempDir('e2e-sessions');
+    ui = await openUi(dir.join('data'));
+    ({ host, page } = ui);
+  });
+
+  afterAll(async () => {
+    await ui?.stop();
+    dir?.remove();
+  });
+
+  const sample = () => page.getByTestId('profile-item').filter({ hasText: 'Sample (SQLite)' });
+  const liveSessions = async (): Promise<number> => value<unknown[]>(await host.core.dispatch('sessions.list', {})).length;
+
+  it('disconnects from the toolbar, keeping the tab; connecting again brings the tab back to life', async () => {
+    await sample().getByRole('button', { name: /^Sample \(SQLite\)/ }).click();
+    await page.getByRole('tab', { name: /Sample \(SQLite\)/ }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => sample().getByTestId('profile-live').textContent()).toBe(' · connected');
+    expect(await liveSessions()).toBe(1);
+    await typeSql(page, 'SELECT count(*) AS n FROM customers');
+
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('disconnected');
+    expect(await sample().getByTestId('profile-live').count()).toBe(0);
+    expect(await liveSessions()).toBe(0);
+    expect(await page.getByRole('tab', { name: /Sample \(SQLite\)/ }).count()).toBe(1);
+    expect(await page.getByTestId('run').isDisabled()).toBe(true);
+
+    await sample().getByRole('button', { name: /^Sample \(SQLite\)/ }).click();
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 15_000 }).toMatch(/^Sample \(SQLite\) · ready/);
+    expect(await page.getByRole('tab', { name: /Sample \(SQLite\)/ }).count()).toBe(1);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['250']);
+  });
+
+  it('closing the last tab of a session closes the session', async () => {
+    expect(await liveSessions()).toBe(1);
+    await page.getByRole('button', { name: 'New query tab' }).click();
+    await expect.poll(() => page.getByRole('tab').count()).toBe(2);
+    await page.getByRole('tab').first().getByRole('button', { name: /^Close / }).click();
+    expect(await liveSessions()).toBe(1);
+    await page.getByRole('tab').first().getByRole('button', { name: /^Close / }).click();
+    await expect.poll(liveSessions).toBe(0);
+    expect(await sample().getByTestId('profile-live').count()).toBe(0);
+  });
+});
