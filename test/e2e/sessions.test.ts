@@ -47,6 +47,19 @@ describe('e2e: connecting and disconnecting', () => {
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['250']);
   });
 
+  it('a window opened while sessions are live (reloaded, or reopened on macOS) takes them in with their tabs', async () => {
+    expect(await liveSessions()).toBe(1);
+    // Typed just before the window goes: the edit is kept at once rather than after the usual pause.
+    await typeSql(page, 'SELECT 7 AS last_words');
+    await page.reload();
+    await page.getByTestId('app-ready').waitFor();
+    await expect.poll(() => page.getByRole('tab').allTextContents(), { timeout: 10_000 }).toEqual(['Sample (SQLite)×']);
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toMatch(/^Sample \(SQLite\) · ready/);
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 7 AS last_words');
+    expect(await sample().getByTestId('profile-live').textContent()).toBe(' · connected');
+    expect(await liveSessions()).toBe(1);
+  });
+
   it('closing the last tab of a session closes the session', async () => {
     expect(await liveSessions()).toBe(1);
     await page.getByRole('button', { name: 'New query tab' }).click();
@@ -54,7 +67,7 @@ describe('e2e: connecting and disconnecting', () => {
     await page.getByRole('tab').first().getByRole('button', { name: /^Close / }).click();
     expect(await liveSessions()).toBe(1);
     await page.getByRole('tab').first().getByRole('button', { name: /^Close / }).click();
-    await expect.poll(liveSessions).toBe(0);
-    expect(await sample().getByTestId('profile-live').count()).toBe(0);
+    await expect.poll(liveSessions, { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => sample().getByTestId('profile-live').count()).toBe(0);
   });
 });

@@ -356,7 +356,10 @@ describe('e2e: connect and query through the real UI', () => {
     // Edits settle, then the tabs are kept in the data dir (tabs.json), per profile, in order, with the one in front.
     const kept = [{ title: 'Made in the form', sql: 'SELECT 1 AS first_tab' }, { title: 'Made in the form 2', sql: 'SELECT 42 AS kept_across_restart', active: true }];
     await expect.poll(async () => value(await host.core.dispatch('tabs.get', { profileId: profile.id })), { timeout: 5_000 }).toEqual(kept);
-    // A restart of the window: the renderer starts empty, the data dir stays.
+    // A restart: the sessions end with the app, the renderer starts empty, the data dir stays.
+    for (const session of value<{ sessionId: string }[]>(await host.core.dispatch('sessions.list', {}))) {
+      value(await host.core.dispatch('sessions.close', { sessionId: session.sessionId }));
+    }
     await page.reload();
     await page.getByRole('button', { name: /Made in the form/ }).click();
     await page.getByRole('tab', { name: /Made in the form/ }).first().waitFor({ timeout: 15_000 });

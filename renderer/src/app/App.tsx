@@ -12,6 +12,9 @@ import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
 
+/** Once per page: React's development double effects must not adopt the sessions twice. */
+let sessionsAdopted = false;
+
 export function App() {
   const app = useBurrowStore(selectApp);
   const loadAppInfo = useBurrowStore(selectLoadAppInfo);
@@ -19,6 +22,15 @@ export function App() {
   useEffect(() => {
     void loadAppInfo();
     const unsubscribe = subscribeToCore();
+    // A window opened while core runs on (reloaded, or reopened on macOS) takes in the live sessions,
+    // so their tunnels are not left open where no tab can reach them.
+    if (!sessionsAdopted) {
+      sessionsAdopted = true;
+      void (async () => {
+        const state = useBurrowStore.getState();
+        for (const session of await state.adoptSessions()) await state.openSessionTabs(session.sessionId, session.profileName);
+      })();
+    }
     const offMenu = burrow().app.onMenuCommand(({ command }) => {
       const state = useBurrowStore.getState();
       if (command === 'newConnection') state.openEditor(emptyForm());
@@ -35,9 +47,13 @@ export function App() {
       }
       if (command === 'newTab') state.newQueryTab(tab.id);
     });
+    // The last edits would otherwise wait out the save delay in a window that is already gone.
+    const flush = (): void => useBurrowStore.getState().flushKeptTabs();
+    window.addEventListener('pagehide', flush);
     return () => {
       unsubscribe();
       offMenu();
+      window.removeEventListener('pagehide', flush);
     };
   }, [loadAppInfo]);
 

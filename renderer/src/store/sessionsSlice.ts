@@ -14,6 +14,8 @@ export interface SessionsSlice {
   connecting: Record<string, ConnectStatus>;
   openSession(profileId: string): Promise<SessionInfo | null>;
   closeSession(sessionId: string): Promise<void>;
+  /** Takes in the sessions core already has (a reloaded or reopened window); answers them. */
+  adoptSessions(): Promise<SessionInfo[]>;
   sessionStateChanged(event: SessionStateEvent): void;
 }
 
@@ -41,6 +43,12 @@ export const createSessionsSlice: StateCreator<SessionsSlice, [], [], SessionsSl
       sessions: { ...state.sessions, [result.value.sessionId]: result.value },
       connecting: { ...state.connecting, [profileId]: { status: 'idle' } },
     }));
+    return result.value;
+  },
+  async adoptSessions() {
+    const result = await burrow().sessions.list({});
+    if (!result.ok) return [];
+    set((state) => ({ sessions: { ...Object.fromEntries(result.value.map((session) => [session.sessionId, session])), ...state.sessions } }));
     return result.value;
   },
   async closeSession(sessionId) {

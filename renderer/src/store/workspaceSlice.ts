@@ -63,6 +63,8 @@ export interface WorkspaceSlice {
   runTab(tabId: string, scope?: RunScope): Promise<void>;
   cancelTab(tabId: string): Promise<void>;
   runProgress(status: RunStatus): void;
+  /** Keeps, now, the tabs whose save still waits for edits to settle (the window is going away). */
+  flushKeptTabs(): void;
 }
 
 /** How long edits settle before a profile's tabs are kept. */
@@ -113,16 +115,14 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
   /** Per profile, its query tab the user last had in front (the window's front tab may be another profile's). */
   const frontTabOf = new Map<string, string>();
   /** Keeps the profile's tabs once edits settle; a failed save only costs the convenience. */
+  const saveTabsOf = (profileId: string): void => {
+    pendingSaves.delete(profileId);
+    void burrow().tabs.save({ profileId, tabs: tabsToKeep(get().tabs, profileId, frontTabOf.get(profileId)).slice(0, MAX_SAVED_TABS) });
+  };
   const keepTabsOf = (profileId: string | undefined): void => {
     if (!profileId) return;
     clearTimeout(pendingSaves.get(profileId));
-    pendingSaves.set(
-      profileId,
-      setTimeout(() => {
-        pendingSaves.delete(profileId);
-        void burrow().tabs.save({ profileId, tabs: tabsToKeep(get().tabs, profileId, frontTabOf.get(profileId)).slice(0, MAX_SAVED_TABS) });
-      }, TABS_SAVE_DELAY_MS),
-    );
+    pendingSaves.set(profileId, setTimeout(() => saveTabsOf(profileId), TABS_SAVE_DELAY_MS));
   };
 
   return {
@@ -138,6 +138,8 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     },
     async openSessionTabs(sessionId, title) {
       const { sessions, tabs } = get();
+      // A session already shown (adopted twice, say) gets no second set of tabs.
+      if (tabs.some((tab) => tab.sessionId === sessionId)) return;
       const profileId = sessions[sessionId]?.profileId;
       if (!profileId) {
         get().openTab(sessionId, title);
@@ -245,5 +247,11 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       if (run && !finished(run.state)) await burrow().query.cancel({ runId: run.runId });
     },
     runProgress: (status) => set((state) => ({ tabs: applyRunStatus(state.tabs, status) })),
+    flushKeptTabs() {
+      for (const [profileId, timer] of [...pendingSaves]) {
+        clearTimeout(timer);
+        saveTabsOf(profileId);
+      }
+    },
   };
 };

@@ -131,4 +131,15 @@ describe('tabs across sessions of a profile', () => {
     expect(calls.filter((call) => call.startsWith('close'))).toEqual(['close s1']);
     expect(store.getState().sessions).toEqual({});
   });
+
+  it('a window going away keeps the edits still waiting to settle, at once and only once', async () => {
+    const { store, calls, connect } = workspace({});
+    connect('s1', 'p1');
+    await store.getState().openSessionTabs('s1', 'Profile p1');
+    store.getState().setSql(store.getState().tabs[0]!.id, 'SELECT last');
+    store.getState().flushKeptTabs();
+    expect(calls.filter((call) => call.startsWith('save'))).toEqual(['save p1 *SELECT last']);
+    await settle();
+    expect(calls.filter((call) => call.startsWith('save'))).toEqual(['save p1 *SELECT last']);
+  });
 });
