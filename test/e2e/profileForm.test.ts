@@ -187,4 +187,36 @@ describe('e2e: environment, colour, safe mode and startup SQL in the connection 
     await search.press('Escape');
     await expect.poll(shown).toEqual(all);
   });
+
+  it('duplicates a connection into a new form, and deletes one only after asking', async () => {
+    const dialogs: string[] = [];
+    const answerDialogs = (dialog: { message(): string; accept(): Promise<void>; dismiss(): Promise<void> }): void => {
+      dialogs.push(dialog.message());
+      void (dialogs.length === 1 ? dialog.dismiss() : dialog.accept());
+    };
+    page.on('dialog', answerDialogs);
+    try {
+      const form = await openEdit('Orders (prod)');
+      await form.getByRole('button', { name: 'Duplicate' }).click();
+      await expect.poll(() => form.getByLabel('Name', { exact: true }).inputValue()).toBe('Orders (prod) copy');
+      const copy = await savedProfile('Orders (prod) copy');
+      const original = await savedProfile('Orders (prod)');
+      expect([copy.host, copy.environment, copy.safeMode, copy.startupSql]).toEqual([original.host, original.environment, original.safeMode, original.startupSql]);
+      expect(copy.id).not.toBe(original.id);
+      await expect.poll(() => profileItem('Orders (prod) copy').count()).toBe(1);
+
+      // The first question is dismissed: nothing is deleted.
+      await form.getByRole('button', { name: 'Delete…' }).click();
+      expect(dialogs[0]).toMatch(/^Delete the connection “Orders \(prod\) copy”\?/);
+      expect(await form.count()).toBe(1);
+      await savedProfile('Orders (prod) copy');
+      await form.getByRole('button', { name: 'Delete…' }).click();
+      await form.waitFor({ state: 'detached' });
+      await expect.poll(() => profileItem('Orders (prod) copy').count()).toBe(0);
+      expect(value<Profile[]>(await host.core.dispatch('profiles.list', {})).map((p) => p.name)).not.toContain('Orders (prod) copy');
+      await savedProfile('Orders (prod)');
+    } finally {
+      page.off('dialog', answerDialogs);
+    }
+  });
 });

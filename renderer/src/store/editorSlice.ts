@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Diagnosis } from '../../../shared/diagnosis';
 import type { KeyInfo } from '../../../shared/keys';
-import { draftFromForm, type ProfileForm } from '../features/connections/profileDraft';
+import { draftFromForm, formFromProfile, type ProfileForm } from '../features/connections/profileDraft';
 import { burrow } from '../ipc/client';
 import type { ProfilesSlice } from './profilesSlice';
 
@@ -24,6 +24,10 @@ export interface EditorSlice {
   /** Runs the form as typed stage by stage (sessions.diagnose); nothing is saved. */
   testEditor(): Promise<void>;
   setTestDebugLog(on: boolean): void;
+  /** Saves a copy of the profile being edited (passwords too) and opens the copy in the form. */
+  duplicateEditorProfile(): Promise<void>;
+  /** Deletes the profile being edited, with its stored passwords, kept tabs and history. */
+  deleteEditorProfile(): Promise<void>;
   loadKeys(): Promise<void>;
 }
 
@@ -67,6 +71,29 @@ export const createEditorSlice: StateCreator<EditorSlice & ProfilesSlice, [], []
   },
   setTestDebugLog(on) {
     set((state) => (state.editor ? { editor: { ...state.editor, test: { ...state.editor.test, debugLog: on } } } : {}));
+  },
+  async duplicateEditorProfile() {
+    const id = get().editor?.form.id;
+    if (!id) return;
+    const result = await burrow().profiles.duplicate({ id });
+    if (!result.ok) {
+      set((state) => (state.editor ? { editor: { ...state.editor, error: `${result.error.code}: ${result.error.message}` } } : {}));
+      return;
+    }
+    get().openEditor(formFromProfile(result.value.profile));
+    await get().loadProfiles();
+  },
+  async deleteEditorProfile() {
+    const editor = get().editor;
+    const id = editor?.form.id;
+    if (!editor || !id) return;
+    const result = await burrow().profiles.delete({ id });
+    if (!result.ok) {
+      set((state) => (state.editor?.opened === editor.opened ? { editor: { ...state.editor, error: `${result.error.code}: ${result.error.message}` } } : {}));
+      return;
+    }
+    if (get().editor?.opened === editor.opened) set({ editor: null });
+    await get().loadProfiles();
   },
   async loadKeys() {
     const result = await burrow().keys.list({});

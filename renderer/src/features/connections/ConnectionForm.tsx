@@ -165,6 +165,16 @@ export function ConnectionForm() {
           <label className="inline">
             <input type="checkbox" checked={editor.test.debugLog} onChange={(e) => setTestDebugLog(e.target.checked)} /> SSH debug log
           </label>
+          {editor.form.id && (
+            <>
+              <button type="button" className="danger" onClick={() => {
+                if (window.confirm(`Delete the connection “${editor.form.name}”?\n\nIts saved passwords, kept query tabs and history go with it. SSH keys and trusted host keys stay.`)) {
+                  void useBurrowStore.getState().deleteEditorProfile();
+                }
+              }}>Delete…</button>
+              <button type="button" onClick={() => void useBurrowStore.getState().duplicateEditorProfile()}>Duplicate</button>
+            </>
+          )}
           <button type="button" onClick={() => void testEditor()} disabled={editor.test.running}>Test</button>
           <button type="button" onClick={closeEditor}>{editor.notices.length > 0 ? 'Close' : 'Cancel'}</button>
           <button type="submit" className="primary" disabled={editor.saving}>Save</button>
