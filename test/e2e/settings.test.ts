@@ -39,6 +39,10 @@ describe('e2e: settings and saved secrets', () => {
     const settings = page.getByTestId('settings');
     await expect.poll(() => settings.getByTestId('vault-state').textContent()).toMatch(/^Not available: the vault key is missing from the system keychain/);
     expect(await settings.getByTestId('about').textContent()).toMatch(/Burrow 0\.0\.0-test.*native binding loaded/);
+    // The shortcuts, written for this platform (Linux here: Ctrl).
+    const shortcuts = await settings.getByTestId('shortcuts').locator('tr').allTextContents();
+    expect(shortcuts).toContain('EditorCtrl+Shift+FFormat the selection, or the whole tab');
+    expect(shortcuts.some((row) => row.includes('Mod'))).toBe(false);
 
     await settings.getByRole('button', { name: 'Start a new vault…' }).click();
     await expect.poll(() => settings.getByRole('status').textContent()).toMatch(/^Started a new vault\. The unreadable one is kept as .*vault\.json\.unreadable-/);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { burrow } from '../../ipc/client';
 import { selectApp, useBurrowStore } from '../../store';
+import { keysFor, SHORTCUTS } from './shortcuts';
 import { vaultRemedy } from './vaultText';
 
 /** Settings: where saved secrets stand (and a way out of an unreadable vault), and what this build is. */
@@ -41,6 +42,20 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           )}
           {message && <p className="muted" role="status">{message}</p>}
           {error && <p className="error-text" role="alert">{error}</p>}
+        </section>
+        <section aria-label="Keyboard shortcuts">
+          <h3>Keyboard shortcuts</h3>
+          <table className="shortcuts" data-testid="shortcuts">
+            <tbody>
+              {SHORTCUTS.map((shortcut) => (
+                <tr key={`${shortcut.area}:${shortcut.keys}`}>
+                  <td className="muted">{shortcut.area}</td>
+                  <td><kbd>{keysFor(shortcut.keys, info?.platform ?? '')}</kbd></td>
+                  <td>{shortcut.does}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
         {info && (
           <section aria-label="About">

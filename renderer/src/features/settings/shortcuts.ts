@@ -1,0 +1,20 @@
+/** The keyboard shortcuts, grouped as the user meets them; `Mod` is Cmd on macOS and Ctrl elsewhere. */
+export const SHORTCUTS: { area: string; keys: string; does: string }[] = [
+  { area: 'Editor', keys: 'Mod+Enter', does: 'Run the selection, or the whole tab' },
+  { area: 'Editor', keys: 'Mod+Shift+Enter', does: 'Run the statement at the cursor' },
+  { area: 'Editor', keys: 'Mod+Shift+F', does: 'Format the selection, or the whole tab' },
+  { area: 'Editor', keys: 'Ctrl+Space', does: 'Complete a keyword, table or column' },
+  { area: 'Editor', keys: 'Mod+.', does: 'Cancel the running query' },
+  { area: 'Tabs', keys: 'Mod+T', does: 'New query tab on the same connection' },
+  { area: 'Tabs', keys: 'Mod+W', does: 'Close the tab (the last one closes its connection)' },
+  { area: 'Tabs', keys: 'Mod+N', does: 'New connection' },
+  { area: 'Results', keys: 'Shift+Click', does: 'Select a range of rows' },
+  { area: 'Results', keys: 'Mod+A', does: 'Select every row' },
+  { area: 'Results', keys: 'Mod+C', does: 'Copy the selected rows (add Shift for the column names too)' },
+  { area: 'Table browser', keys: 'Double-click', does: 'Edit a cell (Enter keeps, Escape cancels)' },
+  { area: 'Table browser', keys: 'Delete', does: 'Mark the selected row for deletion, or take the mark back' },
+  { area: 'Table browser', keys: 'Mod+S', does: 'Save the changes in one transaction' },
+];
+
+/** Pure: a shortcut as this platform writes it. */
+export const keysFor = (keys: string, platform: string): string => keys.replaceAll('Mod', platform === 'darwin' ? 'Cmd' : 'Ctrl');
