@@ -45,6 +45,10 @@ describe('e2e: connecting and disconnecting', () => {
     expect(await page.getByRole('tab', { name: /Sample \(SQLite\)/ }).count()).toBe(1);
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['250']);
+    // SQLite's plan comes from EXPLAIN QUERY PLAN.
+    await typeSql(page, 'SELECT * FROM customers WHERE id = 3');
+    await page.getByTestId('explain').click();
+    await expect.poll(async () => (await page.getByTestId('grid-row').locator('.cell').allTextContents()).join(' '), { timeout: 10_000 }).toMatch(/SEARCH customers USING INTEGER PRIMARY KEY \(rowid=\?\)/);
   });
 
   it('a window opened while sessions are live (reloaded, or reopened on macOS) takes them in with their tabs', async () => {

@@ -225,6 +225,18 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await page.locator('.cm-content').textContent()).toBe('SELECT 1; SELECT * FROM xabsent_table');
   });
 
+  it('explains the statement at the cursor without running it, and an error in it lands in the editor', async () => {
+    await typeSql(page, 'SELECT 1 AS a; SELECT g FROM generate_series(1, 10) g WHERE g > 5');
+    await page.getByTestId('explain').click();
+    await expect.poll(() => page.locator('.grid-header').textContent(), { timeout: 10_000 }).toBe('#QUERY PLAN');
+    expect((await page.getByTestId('grid-row').locator('.cell').allTextContents()).join('\n')).toMatch(/Function Scan on generate_series g[\s\S]*Filter: \(g > 5\)/);
+    await typeSql(page, 'SELECT 1; SELECT * FROM absent_explain');
+    await page.getByTestId('explain').click();
+    await expect.poll(() => page.getByTestId('query-error').textContent(), { timeout: 10_000 }).toMatch(/absent_explain.* at line 1, column 23 \(line 1, column 25 in the editor\)$/);
+    await page.keyboard.type('x');
+    expect(await page.locator('.cm-content').textContent()).toBe('SELECT 1; SELECT * FROM xabsent_explain');
+  });
+
   it('formats the SQL in the session\'s dialect (Mod+Shift+F or Format), as one change that undo takes back', async () => {
     const lines = () => page.locator('.cm-line').allTextContents();
     await typeSql(page, "select id, 'a;b' as s from generate_series(1, 3) id where id>1");

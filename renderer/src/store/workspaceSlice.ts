@@ -8,6 +8,7 @@ import type { SessionsSlice } from './sessionsSlice';
 import { MAX_SAVED_TABS, type SavedTab } from '../../../shared/savedTabs';
 import type { Engine } from '../../../shared/profile';
 import { statementAt } from '../features/query/statementAt';
+import { explainPrefix } from '../features/query/explainPrefix';
 import { splitDialectOf } from '../features/safety/safeModeAsk';
 import { classifyStatements } from '../../../shared/sql/writesData';
 import type { SafetySlice } from './safetySlice';
@@ -33,7 +34,8 @@ export interface QueryTab {
   ranAt?: { line: number; column: number };
 }
 
-export type RunScope = 'all' | 'statement';
+/** all: the selection or the whole tab; statement: the selection or the statement at the cursor; explain: that statement's plan. */
+export type RunScope = 'all' | 'statement' | 'explain';
 
 export interface TextRange {
   from: number;
@@ -59,7 +61,7 @@ export interface WorkspaceSlice {
   setSql(tabId: string, sql: string): void;
   setSelection(tabId: string, selection: TextRange | null): void;
   selectResult(tabId: string, index: number): void;
-  /** Runs the selection, else the whole tab; with `scope` 'statement', the selection, else the statement at the cursor. */
+  /** Runs what `scope` names (see RunScope). */
   runTab(tabId: string, scope?: RunScope): Promise<void>;
   cancelTab(tabId: string): Promise<void>;
   runProgress(status: RunStatus): void;
@@ -218,7 +220,13 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       const tab = get().tabs.find((t) => t.id === tabId);
       if (!tab || !tab.sql.trim()) return;
       const engine = get().sessions[tab.sessionId]?.engine;
-      const { sql, from } = sqlToRun(tab, scope === 'statement' && engine ? { engine } : undefined);
+      const picked = sqlToRun(tab, scope !== 'all' && engine ? { engine } : undefined);
+      const prefix = scope === 'explain' && engine ? explainPrefix(engine) : '';
+      if (prefix === null) return;
+      // Server positions count from the start of what was sent, prefix included: shift them back.
+      const sql = prefix + picked.sql;
+      const from = picked.from - prefix.length;
+      const at = lineAndColumn(tab.sql, picked.from);
       if (engine && !(await get().guardRun(tab.sessionId, classifyStatements(sql, splitDialectOf(engine))))) return;
       if (tab.run) void burrow().query.release({ runId: tab.run.runId });
       const started = await burrow().query.run({ connectionId: tab.sessionId, sql });
@@ -226,7 +234,7 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
         patch(tabId, { run: null, error: `${started.error.code}: ${started.error.message}` });
         return;
       }
-      patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: from, ranAt: lineAndColumn(tab.sql, from) });
+      patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: from, ranAt: { line: at.line, column: at.column - prefix.length } });
       set((state) => ({ tabs: applyRunStatus(state.tabs, started.value) }));
       // Long-poll until the run ends; progress events may arrive in between.
       let status = started.value;

@@ -12,6 +12,7 @@ import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor';
 import { formatSql } from './formatSql';
+import { explainPrefix } from './explainPrefix';
 import { sqlLanguageConfig } from './sqlCompletion';
 import { HistoryDialog } from './HistoryDialog';
 import { SshLogDialog } from './SshLogDialog';
@@ -71,6 +72,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const { setSql, setSelection, runTab, cancelTab, selectResult } = useBurrowStore.getState();
   const run = useCallback(() => void runTab(tab.id), [tab.id, runTab]);
   const runStatement = useCallback(() => void runTab(tab.id, 'statement'), [tab.id, runTab]);
+  const explain = useCallback(() => void runTab(tab.id, 'explain'), [tab.id, runTab]);
   const editorRef = useRef<SqlEditorHandle>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const [showLog, setShowLog] = useState(false);
@@ -104,6 +106,9 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         <button type="button" className="primary" onClick={run} disabled={running || session?.state !== 'ready'} data-testid="run" title="Mod+Enter">{selected ? 'Run selection' : 'Run'}</button>
         {!selected && (
           <button type="button" onClick={runStatement} disabled={running || session?.state !== 'ready'} data-testid="run-statement" title="Mod+Shift+Enter: the statement at the cursor">Run statement</button>
+        )}
+        {session && explainPrefix(session.engine) !== null && (
+          <button type="button" onClick={explain} disabled={running || session.state !== 'ready'} data-testid="explain" title="The plan of the statement at the cursor (or the selection), without running it">Explain</button>
         )}
         <button type="button" onClick={() => editorRef.current?.format()} title="Mod+Shift+F: the selection, or the whole text">Format</button>
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
