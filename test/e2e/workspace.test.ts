@@ -156,10 +156,14 @@ describe('e2e: connect and query through the real UI', () => {
     await typeSql(page, 'SELECT g AS n, NULL AS nothing, \'\' AS empty FROM generate_series(1, 5000) g');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 15_000 }).toBe('1,000 rows (limited)');
+    // The same SQL again without the profile's row limit.
+    await page.getByTestId('fetch-all').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 15_000 }).toBe('5,000 rows');
+    expect(await page.getByTestId('fetch-all').count()).toBe(0);
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents()).toEqual(['1', 'NULL', '']);
     // Scroll to the end: the grid fetches that window from the main process.
     await page.locator('.grid-body').evaluate((element) => element.scrollTo(0, element.scrollHeight));
-    await expect.poll(() => page.getByTestId('grid-row').last().locator('.cell').first().textContent()).toBe('1000');
+    await expect.poll(() => page.getByTestId('grid-row').last().locator('.cell').first().textContent()).toBe('5000');
     const known = value<{ host: string; port: number }[]>(await host.core.dispatch('knownHosts.list', {}));
     expect(known.map((k) => `${k.host}:${k.port}`)).toEqual([`${sshd.host}:${sshd.port}`]);
     // No hop of this profile keeps an SSH log, and the dialog says how to get one.

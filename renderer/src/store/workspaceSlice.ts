@@ -32,6 +32,8 @@ export interface QueryTab {
   ranFrom?: number;
   /** The same place as a line and column of the text as it was when the run started. */
   ranAt?: { line: number; column: number };
+  /** The SQL the shown run sent, to send again without the row limit. */
+  ranSql?: string;
 }
 
 /** all: the selection or the whole tab; statement: the selection or the statement at the cursor; explain: that statement's plan. */
@@ -63,6 +65,8 @@ export interface WorkspaceSlice {
   selectResult(tabId: string, index: number): void;
   /** Runs what `scope` names (see RunScope). */
   runTab(tabId: string, scope?: RunScope): Promise<void>;
+  /** Sends the shown run's SQL again with no row limit (its result was cut at the profile's limit). */
+  runTabWithoutLimit(tabId: string): Promise<void>;
   cancelTab(tabId: string): Promise<void>;
   runProgress(status: RunStatus): void;
   /** Keeps, now, the tabs whose save still waits for edits to settle (the window is going away). */
@@ -125,6 +129,34 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     if (!profileId) return;
     clearTimeout(pendingSaves.get(profileId));
     pendingSaves.set(profileId, setTimeout(() => saveTabsOf(profileId), TABS_SAVE_DELAY_MS));
+  };
+
+  /** Sends `run` for the tab (safe mode may ask first), then follows it to its end; `rowLimit` absent: the profile's. */
+  const execute = async (tab: QueryTab, run: { sql: string; from: number; at: { line: number; column: number } }, rowLimit?: null): Promise<void> => {
+    const tabId = tab.id;
+    const engine = get().sessions[tab.sessionId]?.engine;
+    if (engine && !(await get().guardRun(tab.sessionId, classifyStatements(run.sql, splitDialectOf(engine))))) return;
+    if (tab.run) void burrow().query.release({ runId: tab.run.runId });
+    const started = await burrow().query.run({ connectionId: tab.sessionId, sql: run.sql, ...(rowLimit === null ? { rowLimit: null } : {}) });
+    if (!started.ok) {
+      patch(tabId, { run: null, error: `${started.error.code}: ${started.error.message}` });
+      return;
+    }
+    patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: run.from, ranAt: run.at, ranSql: run.sql });
+    set((state) => ({ tabs: applyRunStatus(state.tabs, started.value) }));
+    // Long-poll until the run ends; progress events may arrive in between.
+    let status = started.value;
+    while (!finished(status.state)) {
+      const next = await burrow().query.status({ runId: status.runId, waitMs: 5_000 });
+      if (!next.ok) {
+        patch(tabId, { error: next.error.message });
+        return;
+      }
+      status = next.value;
+      set((state) => ({ tabs: applyRunStatus(state.tabs, status) }));
+    }
+    // DDL (even in a run that failed later) leaves the schema tree out of date: refresh it if it is shown.
+    if (status.changesSchema && get().schemas[tab.sessionId]) void get().loadSchema(tab.sessionId);
   };
 
   return {
@@ -227,28 +259,12 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       const sql = prefix + picked.sql;
       const from = picked.from - prefix.length;
       const at = lineAndColumn(tab.sql, picked.from);
-      if (engine && !(await get().guardRun(tab.sessionId, classifyStatements(sql, splitDialectOf(engine))))) return;
-      if (tab.run) void burrow().query.release({ runId: tab.run.runId });
-      const started = await burrow().query.run({ connectionId: tab.sessionId, sql });
-      if (!started.ok) {
-        patch(tabId, { run: null, error: `${started.error.code}: ${started.error.message}` });
-        return;
-      }
-      patch(tabId, { run: started.value, resultIndex: 0, error: null, ranFrom: from, ranAt: { line: at.line, column: at.column - prefix.length } });
-      set((state) => ({ tabs: applyRunStatus(state.tabs, started.value) }));
-      // Long-poll until the run ends; progress events may arrive in between.
-      let status = started.value;
-      while (!finished(status.state)) {
-        const next = await burrow().query.status({ runId: status.runId, waitMs: 5_000 });
-        if (!next.ok) {
-          patch(tabId, { error: next.error.message });
-          return;
-        }
-        status = next.value;
-        set((state) => ({ tabs: applyRunStatus(state.tabs, status) }));
-      }
-      // DDL (even in a run that failed later) leaves the schema tree out of date: refresh it if it is shown.
-      if (status.changesSchema && get().schemas[tab.sessionId]) void get().loadSchema(tab.sessionId);
+      await execute(tab, { sql, from, at: { line: at.line, column: at.column - prefix.length } });
+    },
+    async runTabWithoutLimit(tabId) {
+      const tab = get().tabs.find((t) => t.id === tabId);
+      if (!tab?.ranSql || tab.ranFrom === undefined || !tab.ranAt) return;
+      await execute(tab, { sql: tab.ranSql, from: tab.ranFrom, at: tab.ranAt }, null);
     },
     async cancelTab(tabId) {
       const run = get().tabs.find((t) => t.id === tabId)?.run;
@@ -262,4 +278,5 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
       }
     },
   };
+
 };

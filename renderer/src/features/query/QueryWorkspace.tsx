@@ -151,6 +151,12 @@ function QueryPane({ tab }: { tab: QueryTab }) {
             <p className="muted" data-testid="row-count">
               {result.rowCount.toLocaleString()} rows{result.limited ? ' (limited)' : ''}{result.complete ? '' : ', loading…'}
             </p>
+            {result.limited && (
+              <button type="button" className="small" data-testid="fetch-all" disabled={running || session?.state !== 'ready'}
+                title="Run the same SQL again without the connection's row limit" onClick={() => void useBurrowStore.getState().runTabWithoutLimit(tab.id)}>
+                Fetch all rows
+              </button>
+            )}
             <ExportButtons resultId={result.resultId} complete={result.complete} />
           </div>
           <ResultsGrid result={result} />
