@@ -78,6 +78,13 @@ describe('e2e: connect and query through the real UI', () => {
     expect(copied).toHaveLength(4);
     expect(copied[0]).toBe('id\tname\tnote');
     expect(copied.slice(1).map((line: string) => line.split('\t')[0])).toEqual(['1', '2', '3']);
+    // Arrows move the selection, Shift grows it; End goes to the last row and scrolls it into view.
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await page.locator('.grid-row.selected').count()).toBe(4);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('.grid-row.selected .cell').first().textContent()).toBe('5');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator('.grid-row.selected .cell').first().textContent()).toBe('250');
     // Mod+A then Mod+C takes every row from the store, not only the ones on screen.
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+C');

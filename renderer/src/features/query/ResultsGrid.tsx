@@ -3,15 +3,15 @@ import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from
 import type { ResultSummary } from '../../../../shared/query';
 import { cellText } from './cellText';
 import { fetchRows, MAX_COPY_CHARS, MAX_COPY_ROWS, rowsToTsv } from './copyRows';
+import { moveSelection, type GridSelection as Selection } from './gridSelection';
 import { useRowWindows } from './useRowWindows';
 
 const ROW_HEIGHT = 24;
 
-type Selection = { anchor: number; focus: number } | null;
-
 /**
  * A virtualized grid over a stored result: only visible rows are rendered or fetched. Click selects
- * a row, Shift+click a range, Mod+A all; Mod+C copies the selection as TSV (Mod+Shift+C with headers).
+ * a row, Shift+click a range, Mod+A all, arrows / Page / Home / End move (Shift grows the range);
+ * Mod+C copies the selection as TSV (Mod+Shift+C with headers).
  */
 export function ResultsGrid({ result }: { result: ResultSummary }) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -58,6 +58,13 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
     } else if (mod && event.key.toLowerCase() === 'a' && result.rowCount > 0) {
       event.preventDefault();
       setSelection({ anchor: 0, focus: result.rowCount - 1 });
+    } else if (!mod && !event.altKey) {
+      const visibleRows = Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT);
+      const next = moveSelection(selection, event.key, event.shiftKey, result.rowCount, visibleRows);
+      if (next === undefined) return;
+      event.preventDefault();
+      setSelection(next);
+      if (next) virtualizer.scrollToIndex(next.focus);
     }
   };
 
