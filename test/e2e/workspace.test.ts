@@ -267,7 +267,16 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await lines()).toEqual(['select 1 )']);
   });
 
-  it('copies a cell whole, even one the grid shows cut, and binary as bare hex', async () => {
+  it('copies a cell whole, even one the grid shows cut, and binary as bare hex; a double-click shows a cell whole', async () => {
+    await typeSql(page, 'SELECT \'{"a":1,"b":[1,2]}\'::jsonb AS doc');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').first().textContent(), { timeout: 10_000 }).toBe('{"a": 1, "b": [1, 2]}');
+    await page.getByTestId('grid-row').first().locator('.cell').first().dblclick();
+    const viewer = page.getByTestId('cell-viewer');
+    await expect.poll(() => viewer.getByTestId('cell-viewer-text').textContent()).toBe('{\n  "a": 1,\n  "b": [\n    1,\n    2\n  ]\n}');
+    expect(await viewer.getByTestId('cell-viewer-note').textContent()).toBe('21 characters, JSON');
+    await viewer.getByRole('button', { name: 'Close' }).click();
+    expect(await viewer.count()).toBe(0);
     await typeSql(page, "SELECT repeat('x', 300000) || 'end' AS big, '\\xdeadbeef'::bytea AS raw, NULL::text AS nothing");
     await page.getByTestId('run').click();
     const row = page.getByTestId('grid-row').first();
@@ -277,6 +286,11 @@ describe('e2e: connect and query through the real UI', () => {
     await page.keyboard.press('Control+C');
     await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied 1 row.');
     expect(await readClipboard(page)).toBe(`${'x'.repeat(300000)}end\t0xdeadbeef\tNULL`);
+    // The viewer fetches the cut cell whole.
+    await row.locator('.cell').first().dblclick();
+    await expect.poll(() => page.getByTestId('cell-viewer-note').textContent()).toBe('300,003 characters');
+    expect((await page.getByTestId('cell-viewer-text').textContent())!.length).toBe(300003);
+    await page.getByTestId('cell-viewer').getByRole('button', { name: 'Close' }).click();
   });
 
   it('keeps what was run in the profile\'s history, searchable, and puts a chosen entry in the editor', async () => {

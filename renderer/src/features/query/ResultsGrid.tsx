@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from
 import type { ResultSummary } from '../../../../shared/query';
 import { cellText } from './cellText';
 import { fetchRows, MAX_COPY_CHARS, MAX_COPY_ROWS, rowsToTsv } from './copyRows';
+import { CellViewer } from './CellViewer';
 import { moveSelection, type GridSelection as Selection } from './gridSelection';
 import { useRowWindows } from './useRowWindows';
 
@@ -11,12 +12,13 @@ const ROW_HEIGHT = 24;
 /**
  * A virtualized grid over a stored result: only visible rows are rendered or fetched. Click selects
  * a row, Shift+click a range, Mod+A all, arrows / Page / Home / End move (Shift grows the range);
- * Mod+C copies the selection as TSV (Mod+Shift+C with headers).
+ * Mod+C copies the selection as TSV (Mod+Shift+C with headers); a double-click shows a cell whole.
  */
 export function ResultsGrid({ result }: { result: ResultSummary }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection>(null);
   const [copyStatus, setCopyStatus] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<{ row: number; column: number } | null>(null);
   const { ensure, rowAt } = useRowWindows(result.resultId, result.rowCount);
   const virtualizer = useVirtualizer({
     count: result.rowCount,
@@ -31,6 +33,7 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
   useEffect(() => {
     setSelection(null);
     setCopyStatus(null);
+    setViewing(null);
   }, [result.resultId]);
   const template = `56px repeat(${result.columns.length}, minmax(120px, 1fr))`;
   const low = selection ? Math.min(selection.anchor, selection.focus) : -1;
@@ -96,7 +99,7 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
                 {result.columns.map((_, column) => {
                   const cell = cellText(row?.[column]);
                   return (
-                    <span key={column} className={`cell cell-${cell.kind}`}>
+                    <span key={column} className={`cell cell-${cell.kind}`} onDoubleClick={() => setViewing({ row: item.index, column })}>
                       {cell.text}
                     </span>
                   );
@@ -107,6 +110,9 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
         </div>
       </div>
       {copyStatus && <p className="muted grid-status" role="status" data-testid="copy-status">{copyStatus}</p>}
+      {viewing && result.columns[viewing.column] && (
+        <CellViewer resultId={result.resultId} row={viewing.row} column={viewing.column} meta={result.columns[viewing.column]!} onClose={() => setViewing(null)} />
+      )}
     </div>
   );
 }

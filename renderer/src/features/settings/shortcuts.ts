@@ -11,6 +11,7 @@ export const SHORTCUTS: { area: string; keys: string; does: string }[] = [
   { area: 'Results', keys: 'Shift+Click', does: 'Select a range of rows' },
   { area: 'Results', keys: 'Mod+A', does: 'Select every row' },
   { area: 'Results', keys: 'Arrows, Page Up/Down, Home, End', does: 'Move the selection (with Shift, grow it)' },
+  { area: 'Results', keys: 'Double-click', does: 'Show a cell whole (JSON laid out, binary as hex)' },
   { area: 'Results', keys: 'Mod+C', does: 'Copy the selected rows (add Shift for the column names too)' },
   { area: 'Table browser', keys: 'Double-click', does: 'Edit a cell (Enter keeps, Escape cancels)' },
   { area: 'Table browser', keys: 'Delete', does: 'Mark the selected row for deletion, or take the mark back' },
