@@ -10,8 +10,11 @@ export type PendingSafeModeAsk = SafeModeAsk & { sessionId: string; error: strin
 /** Safe mode: the connection's profile decides whether a run that may change data is asked about first. */
 export interface SafetySlice {
   safeModeAsk: PendingSafeModeAsk | null;
-  /** Resolves true when the run may go ahead: safe mode has nothing to ask, or the user agreed. */
-  guardRun(sessionId: string, statements: readonly { text: string; writes: boolean }[]): Promise<boolean>;
+  /**
+   * Resolves true when the run may go ahead: safe mode has nothing to ask, or the user agreed.
+   * `statements` is called only when the connection has a safe mode (classing a big script costs).
+   */
+  guardRun(sessionId: string, statements: () => readonly { text: string; writes: boolean }[]): Promise<boolean>;
   /** The user's answer to the question shown; a password is checked by core before the run goes ahead. */
   answerSafeMode(answer: { go: false } | { go: true; password?: string }): Promise<void>;
 }
@@ -30,7 +33,7 @@ export const createSafetySlice: StateCreator<SafetySlice & SessionsSlice & Profi
       const session = get().sessions[sessionId];
       const profiles = get().profiles;
       const profile = profiles.status === 'ready' ? profiles.profiles.find((p) => p.id === session?.profileId) : undefined;
-      const ask = profile ? safeModeAsk(profile, statements) : null;
+      const ask = profile && profile.safeMode !== 'silent' ? safeModeAsk(profile, statements()) : null;
       if (!ask) return true;
       // One question at a time: a new one answers the old one "no".
       if (settle) finish(false);

@@ -69,7 +69,7 @@ export const createTableEditSlice: StateCreator<SchemaSlice & TableEditSlice & S
         return;
       }
       if (built.edits.length === 0) return;
-      if (!(await get().guardRun(view.sessionId, built.edits.map((edit) => ({ text: describeEdit(view.table.name, edit), writes: true }))))) return;
+      if (!(await get().guardRun(view.sessionId, () => built.edits.map((edit) => ({ text: describeEdit(view.table.name, edit), writes: true }))))) return;
       patch(id, { saving: true, saved: null, saveError: null });
       const result = await burrow().schema.edit({ connectionId: view.sessionId, table: view.table, edits: built.edits });
       if (!result.ok) {

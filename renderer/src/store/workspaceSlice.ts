@@ -135,7 +135,7 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
   const execute = async (tab: QueryTab, run: { sql: string; from: number; at: { line: number; column: number } }, rowLimit?: null): Promise<void> => {
     const tabId = tab.id;
     const engine = get().sessions[tab.sessionId]?.engine;
-    if (engine && !(await get().guardRun(tab.sessionId, classifyStatements(run.sql, splitDialectOf(engine))))) return;
+    if (engine && !(await get().guardRun(tab.sessionId, () => classifyStatements(run.sql, splitDialectOf(engine))))) return;
     if (tab.run) void burrow().query.release({ runId: tab.run.runId });
     const started = await burrow().query.run({ connectionId: tab.sessionId, sql: run.sql, ...(rowLimit === null ? { rowLimit: null } : {}) });
     if (!started.ok) {

@@ -41,16 +41,22 @@ describe('safe mode', () => {
       sessions: { s1: { sessionId: 's1', profileId: 'p1', profileName: 'Billing', engine: 'postgres', serverVersion: '16', database: 'db', tls: false, hops: 1, state: 'ready' } },
       profiles: { status: 'ready', profiles: [{ id: 'p1', name: 'Billing', environment: 'production', safeMode: 'passwordForWrites' } as Profile] },
     });
-    expect(await store.getState().guardRun('s1', [read])).toBe(true);
-    expect(await store.getState().guardRun('unknown-session', [write])).toBe(true);
+    expect(await store.getState().guardRun('s1', () => [read])).toBe(true);
+    expect(await store.getState().guardRun('unknown-session', () => [write])).toBe(true);
+    // With safe mode off, the run's SQL is not even classed.
+    store.setState((state) => ({
+      sessions: { ...state.sessions, s2: { ...state.sessions.s1!, sessionId: 's2', profileId: 'p2' } },
+      profiles: { status: 'ready', profiles: [...(state.profiles.status === 'ready' ? state.profiles.profiles : []), { id: 'p2', name: 'Dev', environment: 'development', safeMode: 'silent' } as Profile] },
+    }));
+    expect(await store.getState().guardRun('s2', () => { throw new Error('classed with safe mode off'); })).toBe(true);
 
-    const declined = store.getState().guardRun('s1', [write]);
+    const declined = store.getState().guardRun('s1', () => [write]);
     expect(store.getState().safeModeAsk).toMatchObject({ kind: 'password', statements: ['UPDATE t SET a = 1'] });
     await store.getState().answerSafeMode({ go: false });
     expect(await declined).toBe(false);
     expect(store.getState().safeModeAsk).toBeNull();
 
-    const allowed = store.getState().guardRun('s1', [write]);
+    const allowed = store.getState().guardRun('s1', () => [write]);
     await store.getState().answerSafeMode({ go: true, password: 'wrong' });
     expect(store.getState().safeModeAsk?.error).toBe('That is not the password this connection logged in with.');
     await store.getState().answerSafeMode({ go: true, password: 'right' });

@@ -186,7 +186,7 @@ describe('saving from the store', () => {
 
   it('asks safe mode first, showing each change as SQL, and sends nothing when the user says no', async () => {
     const asked: string[][] = [];
-    const { store, sent } = setup({ ok: true, value: { updated: 1, inserted: 0, deleted: 0 } }, async (_session, statements) => (asked.push(statements.map((s) => s.text)), false));
+    const { store, sent } = setup({ ok: true, value: { updated: 1, inserted: 0, deleted: 0 } }, async (_session, statements) => (asked.push(statements().map((s) => s.text)), false));
     store.getState().openBrowser('b', 's', { schema: null, name: 't' });
     await settle();
     store.getState().setCell('b', { kind: 'page', index: 0 }, 'name', 'Ada L.');
