@@ -150,6 +150,15 @@ describe('e2e: connect and query through the real UI', () => {
     await browser.getByLabel('Filter column').selectOption('ordered_at');
     await browser.getByRole('button', { name: 'Remove filter 1' }).click();
     await expect.poll(() => range.textContent()).toBe('rows 1–300');
+    // Right-click a cell: filter by its value.
+    const customerCell = browser.getByTestId('browse-row').first().locator('td').nth(2);
+    const customer = (await customerCell.textContent())!;
+    await customerCell.click({ button: 'right' });
+    await page.getByTestId('cell-menu').getByRole('menuitem', { name: `Filter: customer_id = ${customer}`, exact: true }).click();
+    await expect.poll(() => browser.getByTestId('filter-chip').textContent()).toMatch(new RegExp(`^customer_id = ${customer}`));
+    await expect.poll(async () => new Set(await browser.getByTestId('browse-row').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent)))).toEqual(new Set([customer]));
+    await browser.getByRole('button', { name: 'Remove filter 1' }).click();
+    await expect.poll(() => range.textContent()).toBe('rows 1–300');
     await page.getByRole('button', { name: 'Close orders' }).click();
   });
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { Cell } from '../../../../shared/query';
+import type { BrowseFilter, Cell } from '../../../../shared/query';
 import { useBurrowStore } from '../../store';
 import type { BrowseView } from '../../store/schemaSlice';
 import { cellText } from '../query/cellText';
 import { CellEditor } from './CellEditor';
+import { cellFilters } from './cellFilters';
 import type { Editability } from './tableEditability';
 import { editValueOf, isDeleted, pendingValue, rowKey, type RowRef } from './tableEdits';
 
@@ -22,9 +23,13 @@ function lockedReason(read: Cell | undefined, row: RowRef, deleted: boolean, key
  * The page's rows, then the rows added since; a click selects a row, a double-click edits a cell.
  * Changed cells, rows to delete and new rows are marked until they are saved or discarded.
  */
-export function BrowseGrid({ view, editability, onSort }: { view: BrowseView; editability: Editability; onSort(column: string): void }) {
+export function BrowseGrid({ view, editability, onSort, onFilter }: { view: BrowseView; editability: Editability; onSort(column: string): void; onFilter(filter: BrowseFilter): void }) {
   const [editing, setEditing] = useState<{ row: RowRef; column: string } | null>(null);
-  useEffect(() => setEditing(null), [view.page]);
+  const [menu, setMenu] = useState<{ x: number; y: number; column: string; cell: Cell | undefined } | null>(null);
+  useEffect(() => {
+    setEditing(null);
+    setMenu(null);
+  }, [view.page]);
   const page = view.page!;
   const columns = page.columns.map((c) => c.name);
   const canEdit = editability.editable && !view.loading && !view.saving;
@@ -79,6 +84,11 @@ export function BrowseGrid({ view, editability, onSort }: { view: BrowseView; ed
               onDoubleClick={() => {
                 if (canEdit && !locked) setEditing({ row, column });
               }}
+              onContextMenu={(event) => {
+                if (!cells) return;
+                event.preventDefault();
+                setMenu({ x: event.clientX, y: event.clientY, column, cell: read });
+              }}
             >
               {shown.text}
             </td>
@@ -108,6 +118,21 @@ export function BrowseGrid({ view, editability, onSort }: { view: BrowseView; ed
           {view.pending.added.map((_row, index) => renderRow({ kind: 'new', index }, null))}
         </tbody>
       </table>
+      {menu && (
+        <>
+          <div className="menu-catcher" onClick={() => setMenu(null)} onContextMenu={(event) => (event.preventDefault(), setMenu(null))} />
+          <ul className="context-menu" role="menu" data-testid="cell-menu" style={{ left: menu.x, top: menu.y }}>
+            {cellFilters(menu.column, menu.cell).map(({ label, filter }) => (
+              <li key={label} role="none">
+                <button type="button" role="menuitem" onClick={() => {
+                  setMenu(null);
+                  onFilter(filter);
+                }}>Filter: {label}</button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -80,7 +80,11 @@ export function TableBrowser({ browserId }: { browserId: string }) {
       {page && editability.editable && <EditBar view={view} />}
       {view.error && <p className="error-text" role="alert" data-testid="browse-error">{view.error}</p>}
       {view.saveError && <p className="error-text" role="alert" data-testid="edit-error">{view.saveError.text}</p>}
-      {page && <BrowseGrid view={view} editability={editability} onSort={(column) => browseAsking({ sort: nextSort(view.sort, column), offset: 0 })} />}
+      {page && (
+        <BrowseGrid view={view} editability={editability}
+          onSort={(column) => browseAsking({ sort: nextSort(view.sort, column), offset: 0 })}
+          onFilter={(filter) => browseAsking({ filters: [...view.filters, filter], offset: 0 })} />
+      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ export const SHORTCUTS: { area: string; keys: string; does: string }[] = [
   { area: 'Results', keys: 'Double-click', does: 'Show a cell whole (JSON laid out, binary as hex)' },
   { area: 'Results', keys: 'Mod+C', does: 'Copy the selected rows (add Shift for the column names too)' },
   { area: 'Table browser', keys: 'Double-click', does: 'Edit a cell (Enter keeps, Escape cancels)' },
+  { area: 'Table browser', keys: 'Right-click', does: 'Filter by the cell\'s value (=, <>, NULL tests)' },
   { area: 'Table browser', keys: 'Delete', does: 'Mark the selected row for deletion, or take the mark back' },
   { area: 'Table browser', keys: 'Mod+S', does: 'Save the changes in one transaction' },
 ];
