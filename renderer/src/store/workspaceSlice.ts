@@ -9,7 +9,7 @@ import { MAX_SAVED_TABS, type SavedTab } from '../../../shared/savedTabs';
 import type { Engine } from '../../../shared/profile';
 import { statementAt } from '../features/query/statementAt';
 import { explainPrefix } from '../features/query/explainPrefix';
-import { splitDialectOf } from '../features/safety/safeModeAsk';
+import { splitDialectOf } from '../../../shared/sql/dialect';
 import { classifyStatements } from '../../../shared/sql/writesData';
 import type { SafetySlice } from './safetySlice';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrowseQuery } from '../../../electron/core/db/browse/browseQuery';
-import { quoteIdentifier } from '../../../electron/core/db/sql/bindParams';
+import { quoteIdentifier } from '../../../shared/sql/dialect';
 import { firstKeyword, splitStatements } from '../../../shared/sql/splitStatements';
 import { tlsConnectionOptions } from '../../../electron/core/db/tls/tlsOptions';
 import { describeGreeting } from '../../../electron/core/db/transport/serverSocket';

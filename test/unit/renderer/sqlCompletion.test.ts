@@ -4,7 +4,7 @@ import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { SchemaInfo, TableInfo } from '../../../shared/query';
 import type { Engine } from '../../../shared/profile';
-import { keywordsNotAfterDot, quoteIdentifier, sqlLanguage, sqlLanguageConfig } from '../../../renderer/src/features/query/sqlCompletion';
+import { keywordsNotAfterDot, sqlLanguage, sqlLanguageConfig, writtenName } from '../../../renderer/src/features/query/sqlCompletion';
 
 const table = (schema: string | null, name: string, columns: string[], kind: 'table' | 'view' = 'table'): TableInfo => ({
   schema, name, kind, estimatedRows: null, indexes: [], foreignKeys: [],
@@ -60,9 +60,9 @@ describe('SQL editor completion from the session schema', () => {
     expect(complete('mysql', mysql, 'SELECT * FROM other.|')!.options[0]!.apply).toBe('`x-y`');
     expect(sqlLanguageConfig('postgres', null)).toEqual({ dialect: PostgreSQL, upperCaseKeywords: true });
     expect(sqlLanguageConfig('sqlite', info([table('main', 'notes', ['id'])], '/tmp/a.db')).defaultSchema).toBe('main');
-    expect(['sqlserver', 'sqlite', 'mariadb'].map((engine) => quoteIdentifier(engine as Engine, 'a]b"c`d'))).toEqual(['[a]]b"c`d]', '"a]b""c`d"', '`a]b"c``d`']);
+    expect(['sqlserver', 'sqlite', 'mariadb'].map((engine) => writtenName(engine as Engine, 'a]b"c`d'))).toEqual(['[a]]b"c`d]', '"a]b""c`d"', '`a]b"c``d`']);
     // Only PostgreSQL folds unquoted names, so only there a capital needs quotes.
-    expect(['postgres', 'mysql', 'sqlserver', 'sqlite'].map((engine) => quoteIdentifier(engine as Engine, 'Orders'))).toEqual(['"Orders"', 'Orders', 'Orders', 'Orders']);
+    expect(['postgres', 'mysql', 'sqlserver', 'sqlite'].map((engine) => writtenName(engine as Engine, 'Orders'))).toEqual(['"Orders"', 'Orders', 'Orders', 'Orders']);
   });
 
   it('keeps a table whose name holds a dot as one name', () => {

@@ -1,6 +1,7 @@
 import type { Engine } from '../../../../shared/profile';
 import type { TableEdit } from '../../../../shared/query';
-import { BindParams, qualifiedTable, quoteIdentifier } from '../sql/bindParams';
+import { quoteIdentifier } from '../../../../shared/sql/dialect';
+import { BindParams, qualifiedTable } from '../sql/bindParams';
 
 export interface EditStatement {
   sql: string;

@@ -1,11 +1,5 @@
 import type { Engine } from '../../../../shared/profile';
-
-/** Quotes an identifier for the engine; the quote character is doubled inside, so any name is safe. */
-export function quoteIdentifier(engine: Engine, name: string): string {
-  if (engine === 'mysql' || engine === 'mariadb') return `\`${name.replace(/`/g, '``')}\``;
-  if (engine === 'sqlserver') return `[${name.replace(/]/g, ']]')}]`;
-  return `"${name.replace(/"/g, '""')}"`;
-}
+import { quoteIdentifier } from '../../../../shared/sql/dialect';
 
 /** `schema.name`, or `name` alone, quoted. */
 export function qualifiedTable(engine: Engine, table: { schema: string | null; name: string }): string {

@@ -1,6 +1,7 @@
 import type { Engine } from '../../../../shared/profile';
 import { withoutDelimiterDirectives } from '../mysql/mysqlDelimiters';
-import { firstKeyword, splitStatements, type SplitDialect } from '../../../../shared/sql/splitStatements';
+import { splitDialectOf } from '../../../../shared/sql/dialect';
+import { firstKeyword, splitStatements } from '../../../../shared/sql/splitStatements';
 
 /** Statements after which the schema tree is out of date (row estimates included, for TRUNCATE). */
 const SCHEMA_CHANGING = new Set(['CREATE', 'ALTER', 'DROP', 'RENAME', 'COMMENT', 'TRUNCATE', 'IMPORT', 'ATTACH', 'DETACH']);
@@ -12,13 +13,7 @@ const SCHEMA_CHANGING = new Set(['CREATE', 'ALTER', 'DROP', 'RENAME', 'COMMENT',
  * statement starts.
  */
 export function changesSchema(sql: string, engine: Engine): boolean {
-  const dialect = splitDialect(engine);
+  const dialect = splitDialectOf(engine);
   const text = dialect === 'mysql' ? withoutDelimiterDirectives(sql) : sql;
   return splitStatements(text, dialect).some((statement) => SCHEMA_CHANGING.has(firstKeyword(statement.text)));
-}
-
-function splitDialect(engine: Engine): SplitDialect {
-  if (engine === 'postgres') return 'postgres';
-  if (engine === 'mysql' || engine === 'mariadb') return 'mysql';
-  return 'sqlite';
 }

@@ -6,6 +6,7 @@ import {
 import type { Extension } from '@codemirror/state';
 import type { Engine } from '../../../../shared/profile';
 import type { SchemaInfo, TableInfo } from '../../../../shared/query';
+import { quoteIdentifier } from '../../../../shared/sql/dialect';
 
 const DIALECTS: Record<Engine, SQLDialect> = { postgres: PostgreSQL, mysql: MySQL, mariadb: MariaSQL, sqlserver: MSSQL, sqlite: SQLite };
 
@@ -22,15 +23,12 @@ const DEFAULT_SCHEMA: Record<Engine, (info: SchemaInfo) => string> = {
  * A name as the engine needs it written: plain when it is a simple identifier (for PostgreSQL a
  * lower-case one, since it folds unquoted names to lower case), else quoted.
  */
-export function quoteIdentifier(engine: Engine, name: string): string {
-  if ((engine === 'postgres' ? /^[a-z_][a-z0-9_$]*$/ : /^[A-Za-z_][A-Za-z0-9_]*$/).test(name)) return name;
-  if (engine === 'mysql' || engine === 'mariadb') return `\`${name.replaceAll('`', '``')}\``;
-  if (engine === 'sqlserver') return `[${name.replaceAll(']', ']]')}]`;
-  return `"${name.replaceAll('"', '""')}"`;
+export function writtenName(engine: Engine, name: string): string {
+  return (engine === 'postgres' ? /^[a-z_][a-z0-9_$]*$/ : /^[A-Za-z_][A-Za-z0-9_]*$/).test(name) ? name : quoteIdentifier(engine, name);
 }
 
 const named = (engine: Engine, name: string, type: string, detail: string): Completion => {
-  const written = quoteIdentifier(engine, name);
+  const written = writtenName(engine, name);
   return written === name ? { label: name, type, detail } : { label: name, type, detail, apply: written };
 };
 

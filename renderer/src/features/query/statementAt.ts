@@ -1,8 +1,7 @@
 import type { Engine } from '../../../../shared/profile';
 import { splitBatches } from '../../../../shared/sql/splitBatches';
-import { splitStatements, type SplitDialect } from '../../../../shared/sql/splitStatements';
-
-const DIALECT: Record<Exclude<Engine, 'sqlserver'>, SplitDialect> = { postgres: 'postgres', mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite' };
+import { splitDialectOf } from '../../../../shared/sql/dialect';
+import { splitStatements } from '../../../../shared/sql/splitStatements';
 
 /**
  * Pure: the statement the cursor is in, split as the engine's driver splits a run (SQL Server: the
@@ -10,7 +9,7 @@ const DIALECT: Record<Exclude<Engine, 'sqlserver'>, SplitDialect> = { postgres: 
  * first. Null when the text holds no statement.
  */
 export function statementAt(sql: string, cursor: number, engine: Engine): { sql: string; from: number } | null {
-  const pieces = engine === 'sqlserver' ? splitBatches(sql) : splitStatements(sql, DIALECT[engine]);
+  const pieces = engine === 'sqlserver' ? splitBatches(sql) : splitStatements(sql, splitDialectOf(engine));
   let chosen: { text: string; start: number } | undefined;
   for (const piece of pieces) {
     if (piece.start > cursor) break;

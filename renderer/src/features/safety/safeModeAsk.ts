@@ -1,5 +1,4 @@
-import type { Engine, Environment, SafeMode } from '../../../../shared/profile';
-import type { SplitDialect } from '../../../../shared/sql/splitStatements';
+import type { Environment, SafeMode } from '../../../../shared/profile';
 
 export interface SafeModeAsk {
   /** confirm: a yes/no question; password: the database password before going ahead. */
@@ -10,13 +9,6 @@ export interface SafeModeAsk {
 }
 
 const ENVIRONMENT_NAMES: Record<Environment, string> = { local: 'local', development: 'development', testing: 'testing', staging: 'staging', production: 'production' };
-
-/** How the engine's runs are split into statements (SQL Server's quoting is close to SQLite's). */
-export function splitDialectOf(engine: Engine): SplitDialect {
-  if (engine === 'postgres') return 'postgres';
-  if (engine === 'mysql' || engine === 'mariadb') return 'mysql';
-  return 'sqlite';
-}
 
 /**
  * Pure: what safe mode asks before a run of `statements` on a connection, or null to run at once:
