@@ -121,10 +121,11 @@ export function BrowseGrid({ view, editability, onSort, onFilter }: { view: Brow
       {menu && (
         <>
           <div className="menu-catcher" onClick={() => setMenu(null)} onContextMenu={(event) => (event.preventDefault(), setMenu(null))} />
-          <ul className="context-menu" role="menu" data-testid="cell-menu" style={{ left: menu.x, top: menu.y }}>
-            {cellFilters(menu.column, menu.cell).map(({ label, filter }) => (
+          <ul className="context-menu" role="menu" data-testid="cell-menu" style={{ left: menu.x, top: menu.y }}
+            onKeyDown={(event) => event.key === 'Escape' && setMenu(null)}>
+            {cellFilters(menu.column, menu.cell).map(({ label, filter }, index) => (
               <li key={label} role="none">
-                <button type="button" role="menuitem" onClick={() => {
+                <button type="button" role="menuitem" autoFocus={index === 0} onClick={() => {
                   setMenu(null);
                   onFilter(filter);
                 }}>Filter: {label}</button>
