@@ -77,6 +77,11 @@ export const columnMetaSchema = z.object({
   dataType: z.string(),
   /** null where the driver does not say. */
   nullable: z.boolean().nullable(),
+  /**
+   * The table column this result column reads, where the driver says so (PostgreSQL, MySQL/MariaDB,
+   * SQLite); absent for expressions. PostgreSQL fills it once the result is complete.
+   */
+  origin: z.object({ schema: z.string(), table: z.string(), column: z.string() }).optional(),
 });
 export type ColumnMeta = z.infer<typeof columnMetaSchema>;
 

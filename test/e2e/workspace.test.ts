@@ -528,4 +528,67 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await save.textContent()).toBe('Save changes (1)');
     expect(await runSql(host, sessionId, "SELECT count(*) FROM customers WHERE name = 'Never saved'")).toEqual([['0']]);
   });
+
+  it('edits a query result read from one table (PostgreSQL over SSH): saves, keeps what was saved shown, and asks before a new run drops changes', async () => {
+    await page.getByRole('button', { name: /Staging over SSH/ }).click();
+    await page.getByRole('tab', { name: /Staging over SSH/ }).first().waitFor({ timeout: 15_000 });
+    const sessionId = value<{ sessionId: string; profileName: string }[]>(await host.core.dispatch('sessions.list', {})).filter((s) => s.profileName === 'Staging over SSH').at(-1)!.sessionId;
+    await typeSql(page, "CREATE TABLE e2e_people (id int PRIMARY KEY, name text, age int); INSERT INTO e2e_people VALUES (1, 'Ann', 30), (2, 'Bo', NULL), (3, 'Cy', 50)");
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('schema-tree').locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_people');
+
+    await typeSql(page, 'SELECT id, name AS who, age, age * 2 AS doubled FROM e2e_people ORDER BY id');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('result-editable').textContent(), { timeout: 10_000 }).toBe('Editable: public.e2e_people');
+    const cell = (row: number, column: number) => page.getByTestId('grid-row').nth(row).locator('.cell').nth(column);
+    expect(await cell(0, 1).textContent()).toBe('Ann');
+
+    // A double-click edits a column read from the table, under its alias.
+    await cell(0, 1).dblclick();
+    const input = page.getByTestId('results-grid').getByLabel('Cell value');
+    expect(await input.inputValue()).toBe('Ann');
+    await input.fill('Anna');
+    await input.press('Enter');
+    expect(await cell(0, 1).textContent()).toBe('Anna');
+    expect(await cell(0, 1).getAttribute('class')).toMatch(/\bcell-changed\b/);
+    // A computed column is read-only: a double-click shows it whole instead.
+    await cell(0, 3).dblclick();
+    await expect.poll(() => page.getByTestId('cell-viewer-text').textContent()).toBe('60');
+    await page.getByTestId('cell-viewer').getByRole('button', { name: 'Close' }).click();
+    // The right-click menu sets a cell to NULL and marks a row for deletion.
+    await cell(1, 2).click({ button: 'right' });
+    await page.getByTestId('result-cell-menu').getByRole('menuitem', { name: 'Set to NULL' }).waitFor();
+    expect(await page.getByTestId('result-cell-menu').getByRole('menuitem').allTextContents()).toEqual(['View value…', 'Edit cell', 'Set to NULL', 'Delete row']);
+    await page.keyboard.press('Escape');
+    await cell(2, 0).click({ button: 'right' });
+    await page.getByTestId('result-cell-menu').getByRole('menuitem', { name: 'Delete row' }).click();
+    expect(await page.getByTestId('grid-row').nth(2).getAttribute('class')).toMatch(/\brow-deleted\b/);
+    const save = page.getByTestId('result-save');
+    expect(await save.textContent()).toBe('Save changes (2)');
+
+    // A new run would drop the changes: it asks, and cancelling keeps them.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByTestId('run').click();
+    expect(asked).toEqual(['Discard 2 unsaved changes to the results?']);
+    expect(await save.textContent()).toBe('Save changes (2)');
+
+    await page.getByTestId('results-grid').focus();
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => page.getByTestId('result-edit-status').textContent(), { timeout: 10_000 }).toBe('Saved: 1 updated, 0 inserted, 1 deleted.');
+    expect(await runSql(host, sessionId, 'SELECT id, name, age FROM e2e_people ORDER BY id')).toEqual([['1', 'Anna', '30'], ['2', 'Bo', null]]);
+    // The stored result still holds what was read; the grid shows what was saved over it.
+    expect(await cell(0, 1).textContent()).toBe('Anna');
+    expect(await cell(0, 1).getAttribute('class')).not.toMatch(/\bcell-changed\b/);
+    expect(await page.getByTestId('grid-row').nth(2).getAttribute('class')).toMatch(/\brow-removed\b/);
+    expect(await save.count()).toBe(0);
+
+    // Rows from two tables are read-only, and the bar says why.
+    await typeSql(page, 'SELECT p.id, c.relname FROM e2e_people p CROSS JOIN pg_class c LIMIT 1');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('result-read-only').textContent(), { timeout: 10_000 }).toBe('Read-only: columns from 2 tables (public.e2e_people, pg_catalog.pg_class)');
+  });
 });

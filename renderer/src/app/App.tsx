@@ -8,6 +8,7 @@ import { QueryWorkspace } from '../features/query/QueryWorkspace';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SafeModeDialog } from '../features/safety/SafeModeDialog';
 import { confirmDiscardEdits } from '../features/schema/confirmDiscard';
+import { confirmDiscardResultEdits } from '../features/query/confirmDiscardResultEdits';
 import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
@@ -38,10 +39,10 @@ export function App() {
       const tab = state.tabs.find((t) => t.id === state.activeTabId);
       if (!tab) return;
       // Menu accelerators take these keys before the editor sees them.
-      if (command === 'run') void state.runTab(tab.id);
-      if (command === 'runStatement') void state.runTab(tab.id, 'statement');
+      if (command === 'run' && confirmDiscardResultEdits(tab.id)) void state.runTab(tab.id);
+      if (command === 'runStatement' && confirmDiscardResultEdits(tab.id)) void state.runTab(tab.id, 'statement');
       if (command === 'cancel') void state.cancelTab(tab.id);
-      if (command === 'closeTab' && (!tab.browserId || confirmDiscardEdits(tab.browserId))) {
+      if (command === 'closeTab' && (tab.browserId ? confirmDiscardEdits(tab.browserId) : confirmDiscardResultEdits(tab.id))) {
         state.closeTab(tab.id);
         if (tab.browserId) state.closeBrowser(tab.browserId);
       }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './appSlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
+import { createResultEditSlice, type ResultEditSlice } from './resultEditSlice';
 import { createProfilesSlice, type ProfilesSlice } from './profilesSlice';
 import { createPromptsSlice, type PromptsSlice } from './promptsSlice';
 import { createSafetySlice, type SafetySlice } from './safetySlice';
@@ -9,7 +10,7 @@ import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
 import { createTableEditSlice, type TableEditSlice } from './tableEditSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice & SafetySlice;
+export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice & SafetySlice & ResultEditSlice;
 
 /** One store built from slices; components read it through the selectors below. */
 export const useBurrowStore = create<BurrowState>()((...args) => ({
@@ -22,6 +23,7 @@ export const useBurrowStore = create<BurrowState>()((...args) => ({
   ...createSchemaSlice(...args),
   ...createTableEditSlice(...args),
   ...createSafetySlice(...args),
+  ...createResultEditSlice(...args),
 }));
 
 export const selectApp = (state: BurrowState): BurrowState['app'] => state.app;

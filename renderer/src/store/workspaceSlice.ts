@@ -12,6 +12,7 @@ import { explainPrefix } from '../features/query/explainPrefix';
 import { splitDialectOf } from '../../../shared/sql/dialect';
 import { classifyStatements } from '../../../shared/sql/writesData';
 import type { SafetySlice } from './safetySlice';
+import type { ResultEditSlice } from './resultEditSlice';
 
 export interface QueryTab {
   id: string;
@@ -114,7 +115,7 @@ export function applyRunStatus(tabs: readonly QueryTab[], status: RunStatus): Qu
   return tabs.map((tab) => (tab.run?.runId === status.runId ? { ...tab, run: status, error: status.error ? errorTextInEditor(status.error, tab.ranAt) : null } : tab));
 }
 
-export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice, [], [], WorkspaceSlice> = (set, get) => {
+export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice & ResultEditSlice, [], [], WorkspaceSlice> = (set, get) => {
   const patch = (tabId: string, change: Partial<QueryTab>): void =>
     set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === tabId ? { ...tab, ...change } : tab)) }));
   const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
@@ -136,7 +137,10 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     const tabId = tab.id;
     const engine = get().sessions[tab.sessionId]?.engine;
     if (engine && !(await get().guardRun(tab.sessionId, () => classifyStatements(run.sql, splitDialectOf(engine))))) return;
-    if (tab.run) void burrow().query.release({ runId: tab.run.runId });
+    if (tab.run) {
+      void burrow().query.release({ runId: tab.run.runId });
+      get().dropResultEdits(tab.run.results.map((r) => r.resultId));
+    }
     const started = await burrow().query.run({ connectionId: tab.sessionId, sql: run.sql, ...(rowLimit === null ? { rowLimit: null } : {}) });
     if (!started.ok) {
       patch(tabId, { run: null, error: `${started.error.code}: ${started.error.message}` });
@@ -224,7 +228,10 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     },
     closeTab(tabId) {
       const tab = get().tabs.find((t) => t.id === tabId);
-      if (tab?.run) void burrow().query.release({ runId: tab.run.runId });
+      if (tab?.run) {
+        void burrow().query.release({ runId: tab.run.runId });
+        get().dropResultEdits(tab.run.results.map((r) => r.resultId));
+      }
       set((state) => {
         const tabs = state.tabs.filter((t) => t.id !== tabId);
         return { tabs, activeTabId: state.activeTabId === tabId ? (tabs.at(-1)?.id ?? null) : state.activeTabId };

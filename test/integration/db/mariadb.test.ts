@@ -61,7 +61,25 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
     expect(status.results.map((r) => [r.kind, r.rowsAffected])).toEqual([['command', 0], ['command', 3], ['rows', null], ['command', 2], ['rows', null]]);
     expect(rows[2]).toEqual([['1', 'a'], ['2', 'b'], ['3', ';not a split;']]);
     expect(rows[4]).toEqual([['semi;colon']]);
-    expect(status.results[2]?.columns).toEqual([{ name: 'id', dataType: 'int', nullable: false }, { name: 'label', dataType: 'varchar', nullable: true }]);
+    expect(status.results[2]?.columns).toEqual([
+      { name: 'id', dataType: 'int', nullable: false, origin: { schema: 'burrow', table: 't', column: 'id' } },
+      { name: 'label', dataType: 'varchar', nullable: true, origin: { schema: 'burrow', table: 't', column: 'label' } },
+    ]);
+  });
+
+  it('says which table column each result column reads, and nothing for expressions', async () => {
+    const { status } = await runOk(service, connectionId, `
+      SELECT o.id, o.total AS amount, c.name, o.total * 2 AS doubled, NOW() AS at
+        FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id LIMIT 2;
+      SELECT id FROM big_orders LIMIT 1`);
+    expect(status.results[0]?.columns.map((c) => [c.name, c.origin ?? null])).toEqual([
+      ['id', { schema: 'burrow', table: 'orders', column: 'id' }],
+      ['amount', { schema: 'burrow', table: 'orders', column: 'total' }],
+      ['name', { schema: 'burrow', table: 'customers', column: 'name' }],
+      ['doubled', null],
+      ['at', null],
+    ]);
+    expect(status.results[1]?.columns[0]?.origin?.column).toBe('id');
   });
 
   it('applies the row limit to SELECTs only and says it cut', async () => {

@@ -80,7 +80,26 @@ describe.each<Via>(['direct', 'tunnel'])('PostgreSQL %s', (via) => {
     ]);
     expect(rows[2]).toEqual([['1', 'a'], ['2', 'b'], ['3', ';not a split; ']]);
     expect(rows[4]).toEqual([['semi;colon']]);
-    expect(status.results[2]?.columns).toEqual([{ name: 'id', dataType: 'integer', nullable: true }, { name: 'label', dataType: 'text', nullable: true }]);
+    const temp = expect.stringMatching(/^pg_temp_\d+$/);
+    expect(status.results[2]?.columns).toEqual([
+      { name: 'id', dataType: 'integer', nullable: true, origin: { schema: temp, table: 't', column: 'id' } },
+      { name: 'label', dataType: 'text', nullable: true, origin: { schema: temp, table: 't', column: 'label' } },
+    ]);
+  });
+
+  it('says which table column each result column reads, and nothing for expressions', async () => {
+    const { status } = await runOk(service, connectionId, `
+      SELECT o.id, o.total AS amount, c.name, o.total * 2 AS doubled, now() AS at
+        FROM shop.orders o JOIN shop.customers c ON c.id = o.customer_id ORDER BY o.id LIMIT 2;
+      SELECT id FROM shop.big_orders LIMIT 1`);
+    expect(status.results[0]?.columns.map((c) => [c.name, c.origin ?? null])).toEqual([
+      ['id', { schema: 'shop', table: 'orders', column: 'id' }],
+      ['amount', { schema: 'shop', table: 'orders', column: 'total' }],
+      ['name', { schema: 'shop', table: 'customers', column: 'name' }],
+      ['doubled', null],
+      ['at', null],
+    ]);
+    expect(status.results[1]?.columns[0]?.origin).toEqual({ schema: 'shop', table: 'big_orders', column: 'id' });
   });
 
   it('reads a LATIN1 database, whose clients default to LATIN1, as UTF-8 text (the stored wire bytes are UTF-8)', async () => {

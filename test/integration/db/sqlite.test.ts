@@ -42,6 +42,19 @@ describe('SQLite files', () => {
     expect(rows[3]).toEqual([['1', 'a!'], ['2', ';b;!']]);
   });
 
+  it('says which table column each result column reads, and nothing for expressions', async () => {
+    const { status } = await runOk(service, connectionId, `
+      SELECT o.id, o.total AS amount, c.name, o.total * 2 AS doubled, datetime('now') AS at
+        FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id LIMIT 2`);
+    expect(status.results[0]?.columns.map((c) => [c.name, c.origin ?? null])).toEqual([
+      ['id', { schema: 'main', table: 'orders', column: 'id' }],
+      ['amount', { schema: 'main', table: 'orders', column: 'total' }],
+      ['name', { schema: 'main', table: 'customers', column: 'name' }],
+      ['doubled', null],
+      ['at', null],
+    ]);
+  });
+
   it('keeps types exact: NULL vs empty, 64-bit integers, reals, blobs, unicode', async () => {
     const { rows } = await runOk(service, connectionId, "SELECT NULL, '', 9223372036854775807, 0.1, X'00FF10', 'héllo 😀 שלום', json_object('a', json_array(1, 2.5))");
     expect(rows[0]?.[0]).toEqual([null, '', '9223372036854775807', '0.1', { kind: 'binary', hex: '00ff10', length: 3, truncated: false }, 'héllo 😀 שלום', '{"a":[1,2.5]}']);

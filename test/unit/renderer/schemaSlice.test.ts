@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { RunStatus, SchemaInfo } from '../../../shared/query';
 import { createSchemaSlice, nextSort, type SchemaSlice } from '../../../renderer/src/store/schemaSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from '../../../renderer/src/store/workspaceSlice';
+import { createResultEditSlice, type ResultEditSlice } from '../../../renderer/src/store/resultEditSlice';
 import { createSessionsSlice, type SessionsSlice } from '../../../renderer/src/store/sessionsSlice';
 import type { SafetySlice } from '../../../renderer/src/store/safetySlice';
 import { noSafeMode } from './noSafeMode';
@@ -80,7 +81,7 @@ describe('schema tree refresh', () => {
       schema: { introspect: async ({ connectionId }: { connectionId: string }) => (introspected.push(connectionId), { ok: true, value: info('t') }) },
       query: { run: async () => ({ ok: true, value: next }), release: () => {} },
     };
-    const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice>()((...args) => ({ ...noSafeMode, ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args) }));
+    const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice & ResultEditSlice>()((...args) => ({ ...noSafeMode, ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args), ...createResultEditSlice(...args) }));
     store.getState().openTab('s', 'Query');
     const tabId = store.getState().tabs[0]!.id;
     store.getState().setSql(tabId, 'CREATE TABLE t (id int)');

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/sessions';
 import { createSchemaSlice, type SchemaSlice } from '../../../renderer/src/store/schemaSlice';
 import { createSessionsSlice, type SessionsSlice } from '../../../renderer/src/store/sessionsSlice';
 import { createWorkspaceSlice, TABS_SAVE_DELAY_MS, type WorkspaceSlice } from '../../../renderer/src/store/workspaceSlice';
+import { createResultEditSlice, type ResultEditSlice } from '../../../renderer/src/store/resultEditSlice';
 import type { SafetySlice } from '../../../renderer/src/store/safetySlice';
 import { noSafeMode } from './noSafeMode';
 
@@ -26,7 +27,7 @@ function workspace(kept: Record<string, { title: string; sql: string; active?: t
     query: { release: async ({ runId }: { runId: string }) => (calls.push(`release ${runId}`), { ok: true, value: {} }) },
     sessions: { close: async ({ sessionId }: { sessionId: string }) => (calls.push(`close ${sessionId}`), { ok: true, value: { closed: true } }) },
   };
-  const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice>()((...args) => ({ ...noSafeMode, ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args) }));
+  const store = create<WorkspaceSlice & SchemaSlice & SessionsSlice & SafetySlice & ResultEditSlice>()((...args) => ({ ...noSafeMode, ...createSchemaSlice(...args), ...createSessionsSlice(...args), ...createWorkspaceSlice(...args), ...createResultEditSlice(...args) }));
   const connect = (sessionId: string, profileId: string): void => store.setState((state) => ({ sessions: { ...state.sessions, [sessionId]: session(sessionId, profileId) } }));
   const drop = (sessionId: string): void => store.getState().sessionStateChanged({ sessionId, profileId: '', state: 'closed', part: 'tunnel' } as never);
   return { store, calls, connect, drop };

@@ -16,6 +16,10 @@ export interface MysqlField {
   columnType: number;
   characterSet: number;
   flags: number;
+  /** The database, table and column the value was read from; empty for expressions. */
+  schema?: string;
+  orgTable?: string;
+  orgName?: string;
 }
 
 export function mysqlColumnMeta(fields: readonly MysqlField[]): ColumnMeta[] {
@@ -26,6 +30,7 @@ export function mysqlColumnMeta(fields: readonly MysqlField[]): ColumnMeta[] {
       name: field.name,
       dataType: names ? (binary ? names[1]! : names[0]) : `type ${field.columnType}`,
       nullable: (field.flags & NOT_NULL_FLAG) === 0,
+      ...(field.schema && field.orgTable && field.orgName ? { origin: { schema: field.schema, table: field.orgTable, column: field.orgName } } : {}),
     };
   });
 }

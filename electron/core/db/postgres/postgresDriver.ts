@@ -250,10 +250,13 @@ class PostgresConnection implements DbConnection {
   }
 
   private async completeColumnMeta(fields: CursorField[], columns: ColumnMeta[]): Promise<void> {
-    const { rows } = await this.client.query<{ i: number; type: string; notnull: boolean | null }>(
-      `SELECT f.i, format_type(f.oid, NULLIF(f.typmod, -1)) AS type, a.attnotnull AS notnull
+    const { rows } = await this.client.query<{ i: number; type: string; notnull: boolean | null; schema: string | null; table: string | null; column: string | null }>(
+      `SELECT f.i, format_type(f.oid, NULLIF(f.typmod, -1)) AS type, a.attnotnull AS notnull,
+              n.nspname AS schema, c.relname AS table, a.attname AS column
          FROM unnest($1::int[], $2::oid[], $3::int[], $4::oid[], $5::int2[]) AS f(i, oid, typmod, rel, num)
-         LEFT JOIN pg_attribute a ON a.attrelid = f.rel AND a.attnum = f.num AND f.rel <> 0`,
+         LEFT JOIN pg_attribute a ON a.attrelid = f.rel AND a.attnum = f.num AND f.rel <> 0 AND a.attnum > 0 AND NOT a.attisdropped
+         LEFT JOIN pg_class c ON c.oid = a.attrelid
+         LEFT JOIN pg_namespace n ON n.oid = c.relnamespace`,
       [fields.map((_f, i) => i), fields.map((f) => f.dataTypeID), fields.map((f) => f.dataTypeModifier), fields.map((f) => f.tableID), fields.map((f) => f.columnID)],
     );
     for (const row of rows) {
@@ -261,6 +264,7 @@ class PostgresConnection implements DbConnection {
       if (!column) continue;
       column.dataType = row.type;
       column.nullable = row.notnull === null ? null : !row.notnull;
+      if (row.schema !== null && row.table !== null && row.column !== null) column.origin = { schema: row.schema, table: row.table, column: row.column };
     }
   }
 

@@ -64,11 +64,16 @@ class SqliteConnection implements DbConnection {
     try {
       await this.worker.exchange({ type: 'run', statements: statements.map((s) => ({ text: s.text })), rowLimit: options.rowLimit, params: options.params ? [...options.params] : null }, (reply) => {
         if (reply.type === 'columns') {
-          const columns = reply.columns as { name: string; type: string | null }[];
+          const columns = reply.columns as { name: string; type: string | null; database: string | null; table: string | null; column: string | null }[];
           if (columns.length > MAX_RESULT_COLUMNS) {
             throw new BurrowError('RESULT_TOO_WIDE', `the result has ${columns.length} columns; Burrow shows at most ${MAX_RESULT_COLUMNS}. Select fewer columns.`, { columns: columns.length });
           }
-          writer = sink.beginRows(columns.map((c) => ({ name: c.name, dataType: c.type ?? '', nullable: null })));
+          writer = sink.beginRows(columns.map((c) => ({
+            name: c.name,
+            dataType: c.type ?? '',
+            nullable: null,
+            ...(c.database && c.table && c.column ? { origin: { schema: c.database, table: c.table, column: c.column } } : {}),
+          })));
           stored = 0;
           overBudget = false;
         } else if (reply.type === 'rows' && writer && !overBudget) {

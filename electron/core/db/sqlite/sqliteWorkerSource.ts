@@ -49,7 +49,7 @@ function runStatement(message, index) {
       return;
     }
     prepared.raw(true);
-    const columns = prepared.columns().map((c) => ({ name: c.name, type: c.type }));
+    const columns = prepared.columns().map((c) => ({ name: c.name, type: c.type, database: c.database, table: c.table, column: c.column }));
     parentPort.postMessage({ type: 'columns', index, columns });
     let batch = [];
     let count = 0;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { sqlToRun, type QueryTab } from '../../store/workspaceSlice';
+import { sqlToRun, type QueryTab, type RunScope } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { colourStyle, profileById } from '../connections/connectionCue';
 import { EnvironmentTag } from '../connections/EnvironmentTag';
@@ -10,6 +10,8 @@ import type { ExportFormat } from '../../../../shared/query';
 import type { Environment } from '../../../../shared/profile';
 import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
+import { ResultEditBar } from './ResultEditBar';
+import { confirmDiscardResultEdits } from './confirmDiscardResultEdits';
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor';
 import { formatSql } from './formatSql';
 import { explainPrefix } from './explainPrefix';
@@ -21,7 +23,7 @@ function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: s
   const sessions = useBurrowStore(selectSessions);
   const activeSession = sessions[tabs.find((tab) => tab.id === activeId)?.sessionId ?? ''];
   const close = (tab: QueryTab): void => {
-    if (tab.browserId && !confirmDiscardEdits(tab.browserId)) return;
+    if (tab.browserId ? !confirmDiscardEdits(tab.browserId) : !confirmDiscardResultEdits(tab.id)) return;
     const store = useBurrowStore.getState();
     store.closeTab(tab.id);
     if (tab.browserId) store.closeBrowser(tab.browserId);
@@ -70,9 +72,12 @@ function ExportButtons({ resultId, complete }: { resultId: string; complete: boo
 function QueryPane({ tab }: { tab: QueryTab }) {
   const sessions = useBurrowStore(selectSessions);
   const { setSql, setSelection, runTab, cancelTab, selectResult } = useBurrowStore.getState();
-  const run = useCallback(() => void runTab(tab.id), [tab.id, runTab]);
-  const runStatement = useCallback(() => void runTab(tab.id, 'statement'), [tab.id, runTab]);
-  const explain = useCallback(() => void runTab(tab.id, 'explain'), [tab.id, runTab]);
+  const runAsking = useCallback((scope: RunScope) => {
+    if (confirmDiscardResultEdits(tab.id)) void runTab(tab.id, scope);
+  }, [tab.id, runTab]);
+  const run = useCallback(() => runAsking('all'), [runAsking]);
+  const runStatement = useCallback(() => runAsking('statement'), [runAsking]);
+  const explain = useCallback(() => runAsking('explain'), [runAsking]);
   const editorRef = useRef<SqlEditorHandle>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const [showLog, setShowLog] = useState(false);
@@ -116,7 +121,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}
         {session && (
           <button type="button" title="Close this connection (its tunnel and login); the tabs stay, and connecting again brings them back to life"
-            onClick={() => void useBurrowStore.getState().closeSession(session.sessionId)}>Disconnect</button>
+            onClick={() => confirmDiscardResultEdits(tab.id) && void useBurrowStore.getState().closeSession(session.sessionId)}>Disconnect</button>
         )}
         <span className="muted" data-testid="run-status">
           {session ? `${session.profileName} · ${session.state}` : 'disconnected'}
@@ -153,13 +158,14 @@ function QueryPane({ tab }: { tab: QueryTab }) {
             </p>
             {result.limited && (
               <button type="button" className="small" data-testid="fetch-all" disabled={running || session?.state !== 'ready'}
-                title="Run the same SQL again without the connection's row limit" onClick={() => void useBurrowStore.getState().runTabWithoutLimit(tab.id)}>
+                title="Run the same SQL again without the connection's row limit" onClick={() => confirmDiscardResultEdits(tab.id) && void useBurrowStore.getState().runTabWithoutLimit(tab.id)}>
                 Fetch all rows
               </button>
             )}
             <ExportButtons resultId={result.resultId} complete={result.complete} />
           </div>
-          <ResultsGrid result={result} />
+          <ResultEditBar tab={tab} result={result} />
+          <ResultsGrid tab={tab} result={result} />
         </>
       )}
       {result && result.kind === 'command' && <p data-testid="command-result">{result.command ?? 'OK'} · {result.rowsAffected ?? 0} rows affected</p>}

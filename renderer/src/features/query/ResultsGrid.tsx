@@ -1,24 +1,39 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ResultSummary } from '../../../../shared/query';
+import type { Cell, ResultSummary } from '../../../../shared/query';
+import { useBurrowStore } from '../../store';
+import type { QueryTab } from '../../store/workspaceSlice';
+import { CellEditor } from '../schema/CellEditor';
+import { editValueOf } from '../schema/tableEdits';
 import { cellText } from './cellText';
 import { fetchRows, MAX_COPY_CHARS, MAX_COPY_ROWS, rowsToTsv } from './copyRows';
 import { CellViewer } from './CellViewer';
 import { moveSelection, type GridSelection as Selection } from './gridSelection';
 import { useRowWindows } from './useRowWindows';
+import { countResultChanges, currentKey, editedValue } from './resultEdits';
+import { useResultEditing } from './useResultEditing';
 
 const ROW_HEIGHT = 24;
+/** Delete marks at most this many selected rows at once (each needs its row loaded). */
+const MAX_DELETE_ROWS = 10_000;
 
 /**
  * A virtualized grid over a stored result: only visible rows are rendered or fetched. Click selects
  * a row, Shift+click a range, Mod+A all, arrows / Page / Home / End move (Shift grows the range);
  * Mod+C copies the selection as TSV (Mod+Shift+C with headers); a double-click shows a cell whole.
+ * In a result read from one table with its primary key (see resultEditability) a double-click
+ * edits the cell instead, Delete marks the selected rows and Mod+S saves; the right-click menu has
+ * both.
  */
-export function ResultsGrid({ result }: { result: ResultSummary }) {
+export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSummary }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection>(null);
   const [copyStatus, setCopyStatus] = useState<string | null>(null);
   const [viewing, setViewing] = useState<{ row: number; column: number } | null>(null);
+  const [editing, setEditing] = useState<{ row: number; column: number } | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; row: number; column: number } | null>(null);
+  const { editability, state: edit } = useResultEditing(tab.sessionId, result);
+  const { setResultCell, toggleResultDelete, saveResultEdits } = useBurrowStore.getState();
   const { ensure, rowAt } = useRowWindows(result.resultId, result.rowCount);
   const virtualizer = useVirtualizer({
     count: result.rowCount,
@@ -34,6 +49,8 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
     setSelection(null);
     setCopyStatus(null);
     setViewing(null);
+    setEditing(null);
+    setMenu(null);
   }, [result.resultId]);
   const template = `56px repeat(${result.columns.length}, minmax(120px, 1fr))`;
   const low = selection ? Math.min(selection.anchor, selection.focus) : -1;
@@ -53,9 +70,38 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
       setCopyStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  /** The table column a cell writes, or null when this cell cannot be edited now (and why, for its tooltip). */
+  const writableColumn = (row: number, column: number, cells: readonly Cell[] | undefined): string | null => {
+    if (!editability.editable || edit.saving || !cells) return null;
+    const target = editability.writes[column] ?? null;
+    if (target === null || edit.edits.pending[row]?.delete || edit.edits.saved[row]?.deleted) return null;
+    if (!edit.edits.pending[row] && !currentKey(editability, edit.edits, row, cells)) return null;
+    return editedValue(edit.edits, row, target) !== undefined || editValueOf(cells[column]) !== undefined ? target : null;
+  };
+  const selectedRows = (): { index: number; cells: Cell[] }[] | null => {
+    if (!selection || high - low + 1 > MAX_DELETE_ROWS) return null;
+    const rows: { index: number; cells: Cell[] }[] = [];
+    for (let index = low; index <= high; index++) {
+      const cells = rowAt(index);
+      if (!cells) return null;
+      rows.push({ index, cells });
+    }
+    return rows;
+  };
+  const toggleDelete = (rows: { index: number; cells: Cell[] }[] | null): void => {
+    if (editability.editable && rows && rows.length > 0) toggleResultDelete(tab.id, result.resultId, rows);
+  };
   const onKeyDown = (event: KeyboardEvent): void => {
+    // Keys typed into a cell's editor are the editor's.
+    if (event.target !== event.currentTarget && (event.target as HTMLElement).tagName === 'INPUT') return;
     const mod = event.ctrlKey || event.metaKey;
-    if (mod && event.key.toLowerCase() === 'c') {
+    if (mod && event.key.toLowerCase() === 's' && countResultChanges(edit.edits) > 0) {
+      event.preventDefault();
+      void saveResultEdits(tab.id, result.resultId);
+    } else if (!mod && (event.key === 'Delete' || event.key === 'Backspace') && editability.editable && selection) {
+      event.preventDefault();
+      toggleDelete(selectedRows());
+    } else if (mod && event.key.toLowerCase() === 'c') {
       event.preventDefault();
       void copy(event.shiftKey);
     } else if (mod && event.key.toLowerCase() === 'a' && result.rowCount > 0) {
@@ -86,10 +132,17 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
           {items.map((item) => {
             const row = rowAt(item.index);
             const selected = item.index >= low && item.index <= high;
+            const classes = [
+              'grid-row',
+              selected && 'selected',
+              edit.edits.pending[item.index]?.delete && 'row-deleted',
+              edit.edits.saved[item.index]?.deleted && 'row-removed',
+              edit.error?.row === item.index && 'row-failed',
+            ].filter(Boolean).join(' ');
             return (
               <div
                 key={item.key}
-                className={selected ? 'grid-row selected' : 'grid-row'}
+                className={classes}
                 data-testid="grid-row"
                 aria-selected={selected}
                 onClick={(event) => select(item.index, event)}
@@ -97,9 +150,32 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
               >
                 <span className="row-number">{item.index + 1}</span>
                 {result.columns.map((_, column) => {
-                  const cell = cellText(row?.[column]);
+                  const writes = editability.editable ? (editability.writes[column] ?? null) : null;
+                  const edited = editedValue(edit.edits, item.index, writes);
+                  const pending = writes !== null && Object.hasOwn(edit.edits.pending[item.index]?.set ?? {}, writes);
+                  if (row && editing?.row === item.index && editing.column === column && writes !== null) {
+                    const done = () => setEditing(null);
+                    const initial = edited !== undefined ? edited : editValueOf(row[column]);
+                    return (
+                      <span key={column} className="cell cell-editing">
+                        <CellEditor initial={initial ?? ''} placeholder={initial === null ? 'NULL' : ''} isNewRow={false}
+                          onCommit={(value) => {
+                            if (value !== undefined) setResultCell(tab.id, result.resultId, item.index, row, writes, value);
+                            done();
+                          }}
+                          onCancel={done} />
+                      </span>
+                    );
+                  }
+                  const cell = edited !== undefined ? cellText(edited) : cellText(row?.[column]);
                   return (
-                    <span key={column} className={`cell cell-${cell.kind}`} onDoubleClick={() => setViewing({ row: item.index, column })}>
+                    <span key={column} className={`cell cell-${cell.kind}${pending ? ' cell-changed' : ''}`}
+                      onDoubleClick={() => (writableColumn(item.index, column, row) !== null ? setEditing({ row: item.index, column }) : setViewing({ row: item.index, column }))}
+                      onContextMenu={(event) => {
+                        event.preventDefault();
+                        if (!selected) setSelection({ anchor: item.index, focus: item.index });
+                        setMenu({ x: event.clientX, y: event.clientY, row: item.index, column });
+                      }}>
                       {cell.text}
                     </span>
                   );
@@ -110,9 +186,65 @@ export function ResultsGrid({ result }: { result: ResultSummary }) {
         </div>
       </div>
       {copyStatus && <p className="muted grid-status" role="status" data-testid="copy-status">{copyStatus}</p>}
+      {menu && (
+        <ResultCellMenu
+          menu={menu}
+          writable={writableColumn(menu.row, menu.column, rowAt(menu.row)) !== null}
+          deletable={editability.editable && !edit.saving && !edit.edits.saved[menu.row]?.deleted}
+          deleted={edit.edits.pending[menu.row]?.delete ?? false}
+          onClose={() => setMenu(null)}
+          onView={() => setViewing({ row: menu.row, column: menu.column })}
+          onEdit={() => setEditing({ row: menu.row, column: menu.column })}
+          onNull={() => {
+            const cells = rowAt(menu.row);
+            const writes = editability.editable ? editability.writes[menu.column] : null;
+            if (cells && writes) setResultCell(tab.id, result.resultId, menu.row, cells, writes, null);
+          }}
+          onDelete={() => {
+            const inSelection = menu.row >= low && menu.row <= high;
+            const cells = rowAt(menu.row);
+            toggleDelete(inSelection ? selectedRows() : cells ? [{ index: menu.row, cells }] : null);
+          }}
+        />
+      )}
       {viewing && result.columns[viewing.column] && (
         <CellViewer resultId={result.resultId} row={viewing.row} column={viewing.column} meta={result.columns[viewing.column]!} onClose={() => setViewing(null)} />
       )}
     </div>
+  );
+}
+
+/** A result cell's right-click menu: view it whole, and in an editable result edit it, set it NULL, or mark its rows for deletion. */
+function ResultCellMenu({ menu, writable, deletable, deleted, onClose, onView, onEdit, onNull, onDelete }: {
+  menu: { x: number; y: number };
+  writable: boolean;
+  deletable: boolean;
+  deleted: boolean;
+  onClose(): void;
+  onView(): void;
+  onEdit(): void;
+  onNull(): void;
+  onDelete(): void;
+}) {
+  const items: [label: string, action: () => void][] = [
+    ['View value…', onView],
+    ...(writable ? ([['Edit cell', onEdit], ['Set to NULL', onNull]] as [string, () => void][]) : []),
+    ...(deletable ? ([[deleted ? 'Restore row' : 'Delete row', onDelete]] as [string, () => void][]) : []),
+  ];
+  return (
+    <>
+      <div className="menu-catcher" onClick={onClose} onContextMenu={(event) => (event.preventDefault(), onClose())} />
+      <ul className="context-menu" role="menu" data-testid="result-cell-menu" style={{ left: menu.x, top: menu.y }}
+        onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+        {items.map(([label, action], index) => (
+          <li key={label} role="none">
+            <button type="button" role="menuitem" autoFocus={index === 0} onClick={() => {
+              onClose();
+              action();
+            }}>{label}</button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
