@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Cell, ResultSummary } from '../../../shared/query';
 import { burrow } from '../ipc/client';
+import { splitDialectOf } from '../../../shared/sql/dialect';
 import { resultEditability } from '../features/query/resultEditability';
 import {
   afterResultSave, buildResultEdits, noResultEdits, withResultCell, withResultDeleteToggled, type ResultEdits,
@@ -9,6 +10,7 @@ import { savedText, type EditValue } from '../features/schema/tableEdits';
 import { describeEdit } from './tableEditSlice';
 import type { SafetySlice } from './safetySlice';
 import type { SchemaSlice } from './schemaSlice';
+import type { SessionsSlice } from './sessionsSlice';
 import type { WorkspaceSlice } from './workspaceSlice';
 
 /** Edits to one query result; a failed save keeps `edits.pending` and may point at the row that failed. */
@@ -35,7 +37,7 @@ export interface ResultEditSlice {
   saveResultEdits(tabId: string, resultId: string): Promise<void>;
 }
 
-export const createResultEditSlice: StateCreator<ResultEditSlice & WorkspaceSlice & SchemaSlice & SafetySlice, [], [], ResultEditSlice> = (set, get) => {
+export const createResultEditSlice: StateCreator<ResultEditSlice & WorkspaceSlice & SchemaSlice & SafetySlice & SessionsSlice, [], [], ResultEditSlice> = (set, get) => {
   const stateOf = (resultId: string): ResultEditState => get().resultEdits[resultId] ?? idleResultEdits;
   const patch = (resultId: string, change: Partial<ResultEditState>): void =>
     set((state) => ({ resultEdits: { ...state.resultEdits, [resultId]: { ...(state.resultEdits[resultId] ?? idleResultEdits), ...change } } }));
@@ -44,7 +46,9 @@ export const createResultEditSlice: StateCreator<ResultEditSlice & WorkspaceSlic
     const tab = get().tabs.find((t) => t.id === tabId);
     const result: ResultSummary | undefined = tab?.run?.results.find((r) => r.resultId === resultId);
     if (!tab || !result) return null;
-    const editability = resultEditability(get().schemas[tab.sessionId], result.columns, result.complete);
+    const engine = get().sessions[tab.sessionId]?.engine;
+    const source = tab.ranSql !== undefined && engine ? { sql: tab.ranSql, dialect: splitDialectOf(engine) } : null;
+    const editability = resultEditability(get().schemas[tab.sessionId], result.columns, result.complete, source);
     return editability.editable ? { sessionId: tab.sessionId, target: editability } : null;
   };
   const edit = (tabId: string, resultId: string, change: (edits: ResultEdits, target: NonNullable<ReturnType<typeof targetOf>>['target']) => ResultEdits): void => {

@@ -8,6 +8,7 @@ import {
 import { createResultEditSlice, type ResultEditSlice } from '../../../renderer/src/store/resultEditSlice';
 import type { SchemaState } from '../../../renderer/src/store/schemaSlice';
 import type { SafetySlice } from '../../../renderer/src/store/safetySlice';
+import type { SessionsSlice } from '../../../renderer/src/store/sessionsSlice';
 import type { WorkspaceSlice } from '../../../renderer/src/store/workspaceSlice';
 import { noSafeMode } from './noSafeMode';
 
@@ -32,30 +33,46 @@ const col = (name: string, origin?: [string, string, string]): ColumnMeta => ({
   name, dataType: 'text', nullable: true, ...(origin ? { origin: { schema: origin[0], table: origin[1], column: origin[2] } } : {}),
 });
 
+const from = (table: string) => ({ sql: `SELECT * FROM ${table} WHERE true`, dialect: 'postgres' as const });
+
 describe('which query results can be edited', () => {
   it('a result of one table with its whole primary key is editable; expressions and aliases map to what they read', () => {
     const columns = [col('total_eur', ['shop', 'orders', 'total']), col('id', ['shop', 'orders', 'id']), col('doubled')];
-    expect(resultEditability(ready, columns, true)).toEqual({
+    expect(resultEditability(ready, columns, true, from('shop.orders'))).toEqual({
       editable: true, table: { schema: 'shop', name: 'orders' }, keyColumns: ['id'], writes: ['total', 'id', null],
     });
   });
 
   it('says why the others are read-only', () => {
-    expect(resultEditability(ready, [col('one')], true)).toEqual({ editable: false, reason: 'not read from a table' });
-    expect(resultEditability(ready, [col('id', ['shop', 'orders', 'id'])], false)).toEqual({ editable: false, reason: 'still loading' });
-    expect(resultEditability(ready, [col('id', ['shop', 'orders', 'id']), col('qty', ['shop', 'lines', 'qty'])], true))
+    expect(resultEditability(ready, [col('one')], true, { sql: 'SELECT 1 AS one', dialect: 'postgres' })).toEqual({ editable: false, reason: 'not read from a table' });
+    expect(resultEditability(ready, [col('id', ['shop', 'orders', 'id'])], false, from('shop.orders'))).toEqual({ editable: false, reason: 'still loading' });
+    expect(resultEditability(ready, [col('id', ['shop', 'orders', 'id']), col('qty', ['shop', 'lines', 'qty'])], true, from('shop.orders, shop.lines')))
       .toEqual({ editable: false, reason: 'columns from 2 tables (shop.orders, shop.lines)' });
-    expect(resultEditability(ready, [col('id', ['shop', 'big_orders', 'id'])], true)).toEqual({ editable: false, reason: 'shop.big_orders is a view' });
-    expect(resultEditability(ready, [col('at', ['shop', 'log', 'at'])], true)).toEqual({ editable: false, reason: 'shop.log has no primary key' });
-    expect(resultEditability(ready, [col('n', ['shop', 'lines', 'n']), col('qty', ['shop', 'lines', 'qty'])], true))
+    expect(resultEditability(ready, [col('id', ['shop', 'big_orders', 'id'])], true, from('shop.big_orders'))).toEqual({ editable: false, reason: 'shop.big_orders is a view' });
+    expect(resultEditability(ready, [col('at', ['shop', 'log', 'at'])], true, from('shop.log'))).toEqual({ editable: false, reason: 'shop.log has no primary key' });
+    expect(resultEditability(ready, [col('n', ['shop', 'lines', 'n']), col('qty', ['shop', 'lines', 'qty'])], true, from('shop.lines')))
       .toEqual({ editable: false, reason: 'the primary key (order_id) is not in the result' });
-    expect(resultEditability(ready, [col('id', ['pg_temp_3', 't', 'id'])], true)).toEqual({ editable: false, reason: 'pg_temp_3.t is not in the loaded schema' });
-    expect(resultEditability({ status: 'loading' }, [col('id', ['shop', 'orders', 'id'])], true)).toMatchObject({ editable: false });
-    expect(resultEditability(undefined, [col('id', ['shop', 'orders', 'id'])], true)).toMatchObject({ editable: false });
+    expect(resultEditability(ready, [col('id', ['pg_temp_3', 't', 'id'])], true, from('t'))).toEqual({ editable: false, reason: 'pg_temp_3.t is not in the loaded schema' });
+    expect(resultEditability({ status: 'loading' }, [col('id', ['shop', 'orders', 'id'])], true, from('shop.orders'))).toMatchObject({ editable: false });
+    expect(resultEditability(undefined, [col('id', ['shop', 'orders', 'id'])], true, from('shop.orders'))).toMatchObject({ editable: false });
+  });
+
+  it('a self-join, a CTE or a subquery can pair one row\'s key with another row\'s values: read-only', () => {
+    const columns = [col('id', ['shop', 'orders', 'id']), col('note', ['shop', 'orders', 'note'])];
+    for (const sql of [
+      'SELECT a.id, b.note FROM shop.orders a JOIN shop.orders b ON b.id = a.id + 1',
+      'WITH o AS (SELECT * FROM shop.orders) SELECT a.id, b.note FROM o a, o b',
+      'SELECT id, (SELECT note FROM shop.orders p WHERE p.id = o.id + 1) AS note FROM shop.orders o',
+    ]) {
+      expect(resultEditability(ready, columns, true, { sql, dialect: 'postgres' })).toEqual({
+        editable: false, reason: 'only a plain SELECT … FROM shop.orders can be edited (no join, CTE or subquery)',
+      });
+    }
+    expect(resultEditability(ready, columns, true, null)).toMatchObject({ editable: false });
   });
 
   it('finds a table named in another case (MySQL on a case-insensitive file system)', () => {
-    expect(resultEditability(ready, [col('id', ['SHOP', 'mixed', 'id'])], true)).toMatchObject({ editable: true, table: { schema: 'shop', name: 'Mixed' } });
+    expect(resultEditability(ready, [col('id', ['SHOP', 'mixed', 'id'])], true, { sql: 'SELECT id FROM mixed', dialect: 'mysql' })).toMatchObject({ editable: true, table: { schema: 'shop', name: 'Mixed' } });
   });
 });
 
@@ -123,12 +140,13 @@ describe('saving result edits from the store', () => {
   const setup = (answer: unknown, guard: SafetySlice['guardRun'] = noSafeMode.guardRun) => {
     const sent: TableEditRequest[] = [];
     (globalThis as { burrow?: unknown }).burrow = { schema: { edit: async (request: TableEditRequest) => (sent.push(request), answer) } };
-    const store = create<ResultEditSlice & SafetySlice & Pick<WorkspaceSlice, 'tabs'> & { schemas: Record<string, SchemaState> }>()((...args) => ({
-      ...noSafeMode, guardRun: guard, tabs: [], schemas: {}, ...createResultEditSlice(...(args as unknown as Parameters<typeof createResultEditSlice>)),
+    const store = create<ResultEditSlice & SafetySlice & Pick<WorkspaceSlice, 'tabs'> & Pick<SessionsSlice, 'sessions'> & { schemas: Record<string, SchemaState> }>()((...args) => ({
+      ...noSafeMode, guardRun: guard, tabs: [], schemas: {}, sessions: {}, ...createResultEditSlice(...(args as unknown as Parameters<typeof createResultEditSlice>)),
     }));
     store.setState({
       schemas: { s: ready },
-      tabs: [{ id: 't', sessionId: 's', title: 'Q', sql: '', resultIndex: 0, error: null, run: { runId: 'run', connectionId: 's', state: 'done', results: [result], error: null, elapsedMs: 1, changesSchema: false } }],
+      sessions: { s: { engine: 'postgres' } } as never,
+      tabs: [{ id: 't', sessionId: 's', title: 'Q', sql: '', ranSql: 'SELECT id, total FROM shop.orders ORDER BY id', resultIndex: 0, error: null, run: { runId: 'run', connectionId: 's', state: 'done', results: [result], error: null, elapsedMs: 1, changesSchema: false } }],
     });
     return { store, sent };
   };

@@ -9,7 +9,7 @@ import { useResultEditing } from './useResultEditing';
  * Save / Discard while changes wait.
  */
 export function ResultEditBar({ tab, result }: { tab: QueryTab; result: ResultSummary }) {
-  const { editability, state } = useResultEditing(tab.sessionId, result);
+  const { editability, state } = useResultEditing(tab, result);
   const { saveResultEdits, discardResultEdits } = useBurrowStore.getState();
   const count = countResultChanges(state.edits);
   const fromTable = result.columns.some((column) => column.origin);

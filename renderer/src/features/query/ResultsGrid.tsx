@@ -32,7 +32,7 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
   const [viewing, setViewing] = useState<{ row: number; column: number } | null>(null);
   const [editing, setEditing] = useState<{ row: number; column: number } | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number; row: number; column: number } | null>(null);
-  const { editability, state: edit } = useResultEditing(tab.sessionId, result);
+  const { editability, state: edit } = useResultEditing(tab, result);
   const { setResultCell, toggleResultDelete, saveResultEdits } = useBurrowStore.getState();
   const { ensure, rowAt } = useRowWindows(result.resultId, result.rowCount);
   const virtualizer = useVirtualizer({

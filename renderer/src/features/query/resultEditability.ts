@@ -1,4 +1,6 @@
 import type { ColumnMeta } from '../../../../shared/query';
+import { readsTableRowByRow } from '../../../../shared/sql/singleTableSelect';
+import type { SplitDialect } from '../../../../shared/sql/splitStatements';
 import type { SchemaState } from '../../store/schemaSlice';
 
 /** Where a query result's edits go: one table, found again by its primary key. */
@@ -17,15 +19,18 @@ const qualified = (origin: { schema: string; table: string }): string => `${orig
  * Pure: whether a query result's cells can be edited, as TablePlus-class tools allow. The columns
  * the driver traced to a table (`origin`) must all come from one table, a table (not a view) whose
  * primary key the session's introspection knows, with every key column in the result so each row
- * can be found again. Columns computed by the query stay read-only.
+ * can be found again. The SQL that made it must read that table row by row (a plain SELECT from it:
+ * see readsTableRowByRow), since a self-join traces another row's values to the same table.
+ * Columns computed by the query stay read-only.
  */
-export function resultEditability(schema: SchemaState | undefined, columns: readonly ColumnMeta[], complete: boolean): ResultEditability {
+export function resultEditability(schema: SchemaState | undefined, columns: readonly ColumnMeta[], complete: boolean, source: { sql: string; dialect: SplitDialect } | null): ResultEditability {
   const origins = columns.flatMap((column) => (column.origin ? [column.origin] : []));
   if (origins.length === 0) return { editable: false, reason: 'not read from a table' };
   if (!complete) return { editable: false, reason: 'still loading' };
   const tables = [...new Set(origins.map(qualified))];
   if (tables.length > 1) return { editable: false, reason: `columns from ${tables.length} tables (${tables.join(', ')})` };
   const origin = origins[0]!;
+  if (!source || !readsTableRowByRow(source.sql, source.dialect, origin)) return { editable: false, reason: `only a plain SELECT … FROM ${tables[0]} can be edited (no join, CTE or subquery)` };
   if (!schema || schema.status === 'loading') return { editable: false, reason: 'reading the primary key…' };
   if (schema.status === 'failed') return { editable: false, reason: 'the schema could not be read' };
   const sameName = (name: string | null, wanted: string, exact: boolean): boolean => (exact ? name === wanted : name?.toLowerCase() === wanted.toLowerCase());

@@ -1,13 +1,20 @@
 import { useMemo } from 'react';
 import type { ResultSummary } from '../../../../shared/query';
+import { splitDialectOf } from '../../../../shared/sql/dialect';
+import type { QueryTab } from '../../store/workspaceSlice';
 import { useBurrowStore } from '../../store';
 import { idleResultEdits } from '../../store/resultEditSlice';
 import { resultEditability } from './resultEditability';
 
 /** Whether the shown result can be edited, and its edits so far. */
-export function useResultEditing(sessionId: string, result: ResultSummary) {
-  const schema = useBurrowStore((state) => state.schemas[sessionId]);
+export function useResultEditing(tab: QueryTab, result: ResultSummary) {
+  const schema = useBurrowStore((state) => state.schemas[tab.sessionId]);
+  const engine = useBurrowStore((state) => state.sessions[tab.sessionId]?.engine);
   const state = useBurrowStore((s) => s.resultEdits[result.resultId]) ?? idleResultEdits;
-  const editability = useMemo(() => resultEditability(schema, result.columns, result.complete), [schema, result.columns, result.complete]);
+  const sql = tab.ranSql;
+  const editability = useMemo(
+    () => resultEditability(schema, result.columns, result.complete, sql !== undefined && engine ? { sql, dialect: splitDialectOf(engine) } : null),
+    [schema, result.columns, result.complete, sql, engine],
+  );
   return { editability, state };
 }
