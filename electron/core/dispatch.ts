@@ -15,6 +15,8 @@ const isChannel = (name: string): name is ChannelName => Object.hasOwn(channels,
  * test host: unknown channels and malformed payloads become VALIDATION, handler failures become
  * coded, redacted errors, and nothing ever throws.
  */
+const MAX_ISSUES = 50;
+
 export function createDispatch(handlers: Handlers): Dispatch {
   return async (channel, payload) => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
@@ -24,8 +26,11 @@ export function createDispatch(handlers: Handlers): Dispatch {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(payload)';
+      // Every issue, so a form can mark each field that is wrong (the message names the first).
+      const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((i) => ({ field: i.path.length > 0 ? i.path.join('.') : '(payload)', message: i.message }));
       return fail('VALIDATION', `${channel}: ${field}: ${issue?.message ?? 'invalid payload'}`, {
         field,
+        issues,
       });
     }
     try {

@@ -91,7 +91,10 @@ describe('e2e: environment, colour, safe mode and startup SQL in the connection 
     const startupSql = form.getByLabel('Startup SQL', { exact: true });
     await startupSql.fill('x'.repeat(65_537));
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByTestId('form-error').textContent()).toMatch(/^VALIDATION: .*startupSql: startup SQL is at most 64 KB/);
+    await expect.poll(() => page.getByTestId('form-error').textContent()).toBe('VALIDATION: Startup SQL: startup SQL is at most 64 KB');
+    // The field itself is marked, with the message under it, and takes the focus.
+    expect(await form.getByTestId('field-error').allTextContents()).toEqual(['startup SQL is at most 64 KB']);
+    await expect.poll(() => startupSql.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
 
     await startupSql.fill('SET search_path TO app');
     await form.getByRole('button', { name: 'Save' }).click();

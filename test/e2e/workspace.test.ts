@@ -366,8 +366,18 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await form.locator('#agent-presets option').evaluateAll((options) => options.map((o) => o.textContent))).toEqual(expect.arrayContaining(['1Password (Linux)', 'Secretive (macOS)', 'Pageant']));
     await form.getByLabel('Hop 1 auth').selectOption('publickey');
     await form.getByLabel('Hop 1 key').selectOption({ index: 1 });
+    await form.getByLabel('Hop 1 port').fill('ssh');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByTestId('form-error').textContent()).toMatch(/^VALIDATION: .*port.*65535/);
+    // Every wrong field is marked with its message, the line above the buttons names the first, and the focus goes there.
+    await expect.poll(() => page.getByTestId('form-error').textContent()).toBe('VALIDATION: Port: port must be between 1 and 65535 (1 more marked above)');
+    expect(await form.getByTestId('field-error').allTextContents()).toEqual(['port must be between 1 and 65535', 'Hop 1 port: port must be a number']);
+    expect(await form.getByLabel('Port', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Hop 1 port').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => form.getByLabel('Port', { exact: true }).evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    // Fixing a field clears its mark; the other stays until it is fixed too.
+    await form.getByLabel('Hop 1 port').fill(String(sshd.port));
+    expect(await form.getByTestId('field-error').allTextContents()).toEqual(['port must be between 1 and 65535']);
+    expect(await form.getByLabel('Hop 1 port').getAttribute('aria-invalid')).toBeNull();
 
     await form.getByRole('button', { name: 'Test' }).click();
     await expect.poll(() => form.getByTestId('diagnosis-error').textContent()).toMatch(/^VALIDATION: .*port/);

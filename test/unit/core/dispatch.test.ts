@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BurrowError } from '../../../shared/errors';
 import { createCore } from '../../../electron/core/createCore';
 import { createDispatch, type Handlers } from '../../../electron/core/dispatch';
+import { draftFromForm, emptyForm, emptyHop } from '../../../renderer/src/features/connections/profileDraft';
 
 /** Handlers for the channels a test exercises; the others answer INTERNAL if called. */
 const only = (handlers: Partial<Handlers>): Handlers => handlers as Handlers;
@@ -31,6 +32,20 @@ describe('dispatch: the transport-independent IPC boundary', () => {
     }
     const extra = await dispatch('app.info', { extra: 1 });
     expect(!extra.ok && extra.error.message).toMatch(/^app\.info: /);
+  });
+
+  it('lists every wrong field of a payload in detail.issues, so a form can mark each one', async () => {
+    const dispatch = createDispatch(only({ 'profiles.save': () => { throw new Error('not reached'); } }));
+    const form = { ...emptyForm(), name: '', host: 'db', port: '70000', defaultRowLimit: '0', hops: [{ ...emptyHop(), host: 'bastion', port: 'ssh', username: 'me' }] };
+    const result = await dispatch('profiles.save', draftFromForm(form));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION');
+    const issues = result.error.detail?.issues as { field: string; message: string }[];
+    expect(issues.map((i) => i.field).sort()).toEqual(['defaultRowLimit', 'name', 'port', 'ssh.hops.0.auth.0.keyId', 'ssh.hops.0.port']);
+    expect(issues.find((i) => i.field === 'ssh.hops.0.auth.0.keyId')?.message).toBe('choose a key');
+    expect(issues.find((i) => i.field === 'port')?.message).toBe('port must be between 1 and 65535');
+    expect(result.error.detail?.field).toBe(issues[0]!.field);
   });
 
   it('keeps the code of a BurrowError and maps anything else to INTERNAL, redacted', async () => {

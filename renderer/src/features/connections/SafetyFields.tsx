@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Environment, SafeMode } from '../../../../shared/profile';
+import type { FieldErrors } from './formFieldErrors';
 import { passwordForWritesUnavailable, withEnvironment, type ProfileForm } from './profileDraft';
 
 const environments: [Environment, string][] = [
@@ -24,30 +25,31 @@ const safeModeHints: Record<SafeMode, string> = {
 const defaultSwatch = '#2f6fd6';
 
 /** A labelled control with a hint under it (the hint stays out of the label, so the label names only the control). */
-function Setting({ id, label, hint, children }: { id: string; label: string; hint?: ReactNode; children: ReactNode }) {
+function Setting({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
   return (
-    <div className="field">
+    <div className={error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {children}
       {hint && <small id={`${id}-hint`} className="hint">{hint}</small>}
+      {error && <small className="field-error" data-testid="field-error">{error}</small>}
     </div>
   );
 }
 
 /** Environment, colour, safe mode and startup SQL of a connection. */
-export function SafetyFields({ form, update }: { form: ProfileForm; update: (change: (form: ProfileForm) => ProfileForm) => void }) {
+export function SafetyFields({ form, update, errors }: { form: ProfileForm; update: (change: (form: ProfileForm) => ProfileForm) => void; errors: FieldErrors }) {
   const passwordUnavailable = passwordForWritesUnavailable(form);
   return (
     <fieldset className="form-section" data-testid="safety-fields">
       <legend>Safety &amp; appearance</legend>
       <div className="form-grid">
-        <Setting id="profile-environment" label="Environment" hint="Production turns on “Confirm statements that change data” when safe mode is Off.">
+        <Setting id="profile-environment" error={errors.environment} label="Environment" hint="Production turns on “Confirm statements that change data” when safe mode is Off.">
           <select id="profile-environment" aria-describedby="profile-environment-hint" value={form.environment}
             onChange={(e) => update((old) => withEnvironment(old, e.target.value as Environment))}>
             {environments.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
         </Setting>
-        <Setting id="profile-colour" label="Colour">
+        <Setting id="profile-colour" error={errors.colour} label="Colour">
           <span className="colour-choice">
             <input id="profile-colour" type="color" className={form.colour ? undefined : 'no-colour'} value={form.colour ?? defaultSwatch}
               onChange={(e) => update((old) => ({ ...old, colour: e.target.value.toLowerCase() }))} />
@@ -58,7 +60,7 @@ export function SafetyFields({ form, update }: { form: ProfileForm; update: (cha
           </span>
         </Setting>
       </div>
-      <Setting id="profile-safe-mode" label="Safe mode" hint={safeModeHints[form.safeMode]}>
+      <Setting id="profile-safe-mode" error={errors.safeMode} label="Safe mode" hint={safeModeHints[form.safeMode]}>
         <select id="profile-safe-mode" aria-describedby="profile-safe-mode-hint" value={form.safeMode}
           onChange={(e) => update((old) => ({ ...old, safeMode: e.target.value as SafeMode }))}>
           {safeModes.map(([value, label]) => {
@@ -70,7 +72,7 @@ export function SafetyFields({ form, update }: { form: ProfileForm; update: (cha
       {form.safeMode === 'passwordForWrites' && passwordUnavailable && (
         <p className="warning-text" data-testid="safe-mode-warning">{passwordUnavailable}: choose another safe mode.</p>
       )}
-      <Setting id="profile-startup-sql" label="Startup SQL" hint="Runs after every login, e.g. SET search_path TO app">
+      <Setting id="profile-startup-sql" error={errors.startupSql} label="Startup SQL" hint="Runs after every login, e.g. SET search_path TO app">
         <textarea id="profile-startup-sql" aria-describedby="profile-startup-sql-hint" rows={3} spellCheck={false} value={form.startupSql}
           onChange={(e) => update((old) => ({ ...old, startupSql: e.target.value }))} />
       </Setting>
