@@ -167,6 +167,37 @@ describe('e2e: connect and query through the real UI', () => {
     await page.getByRole('button', { name: 'Close orders' }).click();
   });
 
+  it('follows a foreign key from a cell to the row it references, and back to the rows that reference it', async () => {
+    const tree = page.getByTestId('schema-tree');
+    await tree.getByLabel('Filter tables').fill('');
+    await tree.getByTitle(/^Browse (main\.)?orders$/).click();
+    await page.getByRole('tab', { name: /▦ orders/ }).waitFor();
+    let browser = page.getByTestId('table-browser');
+    await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toBe('rows 1–300');
+    const first = browser.getByTestId('browse-row').first();
+    const customer = (await first.locator('td').nth(2).textContent())!;
+    // Only the foreign key's cell links; the arrow takes no text from the cell.
+    expect(await first.locator('td').nth(1).locator('.fk-link').count()).toBe(0);
+    await first.locator('td').nth(2).getByRole('button', { name: `Open customers where id = ${customer}` }).click();
+    await page.getByRole('tab', { name: /▦ customers/ }).waitFor();
+    browser = page.getByTestId('table-browser');
+    await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toBe('rows 1–1 (end)');
+    expect(await browser.getByTestId('filter-chip').textContent()).toMatch(new RegExp(`^id = ${customer}`));
+    expect(await browser.getByTestId('browse-row').first().locator('td').nth(1).textContent()).toBe(customer);
+    // The way back: the orders of this customer, from the key cell's menu.
+    await browser.getByTestId('browse-row').first().locator('td').nth(1).click({ button: 'right' });
+    await page.getByTestId('cell-menu').getByRole('menuitem', { name: `Rows of orders where customer_id = ${customer}` }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('▦ orders×');
+    browser = page.getByTestId('table-browser');
+    await expect.poll(() => browser.getByTestId('filter-chip').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^customer_id = ${customer}`));
+    const ordered = await runSql(host, value<{ sessionId: string; profileName: string }[]>(await host.core.dispatch('sessions.list', {})).find((s) => s.profileName === 'Sample (SQLite)')!.sessionId,
+      `SELECT count(*) FROM orders WHERE customer_id = ${Number(customer)}`);
+    await expect.poll(() => browser.getByTestId('browse-row').count()).toBe(Number(ordered[0]![0]));
+    expect(new Set(await browser.getByTestId('browse-row').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent)))).toEqual(new Set([customer]));
+    for (const name of ['orders', 'customers', 'orders']) await page.getByRole('button', { name: `Close ${name}` }).first().click();
+    expect(await page.getByRole('tab', { name: /▦/ }).count()).toBe(0);
+  });
+
   it('connects over SSH: the host key prompt shows the fingerprint, trust is remembered, the query runs', async () => {
     await page.getByRole('button', { name: /Staging over SSH/ }).click();
     const prompt = page.getByTestId('prompt-hostKey');

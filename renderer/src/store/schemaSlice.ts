@@ -41,7 +41,8 @@ export interface SchemaSlice {
   /** Table browsers by id; a browser tab in the workspace points at one. */
   browsers: Record<string, BrowseView>;
   loadSchema(sessionId: string): Promise<void>;
-  openBrowser(id: string, sessionId: string, table: BrowseTable): void;
+  /** `filters`: the browser starts narrowed (a foreign key followed from another table). */
+  openBrowser(id: string, sessionId: string, table: BrowseTable, filters?: BrowseFilter[]): void;
   browse(id: string, change?: Partial<Pick<BrowseView, 'sort' | 'filters' | 'offset'>>): Promise<void>;
   closeBrowser(id: string): void;
 }
@@ -80,12 +81,12 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
       if (latestSchema.get(sessionId) !== request) return;
       set((state) => ({ schemas: { ...state.schemas, [sessionId]: result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error } } }));
     },
-    openBrowser(id, sessionId, table) {
+    openBrowser(id, sessionId, table, filters = []) {
       set((state) => ({
         browsers: {
           ...state.browsers,
           [id]: {
-            id, sessionId, table, sort: [], filters: [], offset: 0, limit: BROWSE_PAGE_ROWS, page: null, loading: false, error: null,
+            id, sessionId, table, sort: [], filters, offset: 0, limit: BROWSE_PAGE_ROWS, page: null, loading: false, error: null,
             pending: noEdits, selected: null, saving: false, saved: null, saveError: null,
           },
         },

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BrowseFilter, Cell } from '../../../../shared/query';
 import { useBurrowStore } from '../../store';
 import type { BrowseView } from '../../store/schemaSlice';
 import { cellText } from '../query/cellText';
 import { CellEditor } from './CellEditor';
 import { cellFilters } from './cellFilters';
+import { foreignKeyLinks, tableForeignKeys, type TableLink } from './foreignKeyLinks';
+import { openTableBrowser } from './openTableBrowser';
 import type { Editability } from './tableEditability';
 import { editValueOf, isDeleted, pendingValue, rowKey, type RowRef } from './tableEdits';
 
@@ -25,7 +27,11 @@ function lockedReason(read: Cell | undefined, row: RowRef, deleted: boolean, key
  */
 export function BrowseGrid({ view, editability, onSort, onFilter }: { view: BrowseView; editability: Editability; onSort(column: string): void; onFilter(filter: BrowseFilter): void }) {
   const [editing, setEditing] = useState<{ row: RowRef; column: string } | null>(null);
-  const [menu, setMenu] = useState<{ x: number; y: number; column: string; cell: Cell | undefined } | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; column: string; cell: Cell | undefined; links: { references: TableLink[]; referencedBy: TableLink[] } } | null>(null);
+  const schema = useBurrowStore((state) => state.schemas[view.sessionId]);
+  const info = schema?.status === 'ready' ? schema.info : null;
+  const foreignKeys = useMemo(() => (info ? tableForeignKeys(info, view.table) : null), [info, view.table]);
+  const follow = (link: TableLink): void => openTableBrowser(view.sessionId, link.table, link.filters);
   useEffect(() => {
     setEditing(null);
     setMenu(null);
@@ -76,6 +82,9 @@ export function BrowseGrid({ view, editability, onSort, onFilter }: { view: Brow
           }
           const shown = pending !== undefined ? cellText(pending) : cells ? cellText(read) : { text: 'DEFAULT', kind: 'default' };
           const locked = canEdit ? lockedReason(read, row, deleted, keyed) : null;
+          const linkable = foreignKeys && cells && (foreignKeys.outgoing.length > 0 || foreignKeys.incoming.length > 0);
+          const links = linkable ? foreignKeyLinks(foreignKeys, view.table, columns, cells, column) : null;
+          const reference = links?.references[0];
           return (
             <td
               key={column}
@@ -87,10 +96,17 @@ export function BrowseGrid({ view, editability, onSort, onFilter }: { view: Brow
               onContextMenu={(event) => {
                 if (!cells) return;
                 event.preventDefault();
-                setMenu({ x: event.clientX, y: event.clientY, column, cell: read });
+                setMenu({ x: event.clientX, y: event.clientY, column, cell: read, links: links ?? { references: [], referencedBy: [] } });
               }}
             >
               {shown.text}
+              {reference && pending === undefined && (
+                <button type="button" className="fk-link" aria-label={`Open ${reference.label}`} title={`Open ${reference.label}`}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    follow(reference);
+                  }} />
+              )}
             </td>
           );
         })}
@@ -129,6 +145,14 @@ export function BrowseGrid({ view, editability, onSort, onFilter }: { view: Brow
                   setMenu(null);
                   onFilter(filter);
                 }}>Filter: {label}</button>
+              </li>
+            ))}
+            {[...menu.links.references.map((link) => ['Open', link] as const), ...menu.links.referencedBy.map((link) => ['Rows of', link] as const)].map(([verb, link]) => (
+              <li key={`${verb} ${link.label}`} role="none">
+                <button type="button" role="menuitem" onClick={() => {
+                  setMenu(null);
+                  follow(link);
+                }}>{verb} {link.label}</button>
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TableInfo } from '../../../../shared/query';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { selectSchemas, useBurrowStore } from '../../store';
+import { openTableBrowser } from './openTableBrowser';
 
 const qualified = (table: TableInfo): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
 const rowsLabel = (rows: number | null): string => (rows === null || rows < 0 ? '' : rows >= 10_000 ? `~${Math.round(rows / 1000)}k` : `~${rows}`);
@@ -43,12 +44,7 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
     if (!useBurrowStore.getState().schemas[sessionId]) void useBurrowStore.getState().loadSchema(sessionId);
   }, [sessionId]);
 
-  const open = (table: TableInfo): void => {
-    const store = useBurrowStore.getState();
-    const browserId = `browse-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-    store.openBrowser(browserId, sessionId, { schema: table.schema, name: table.name });
-    store.openBrowserTab(sessionId, table.name, browserId);
-  };
+  const open = (table: TableInfo): void => openTableBrowser(sessionId, { schema: table.schema, name: table.name });
 
   return (
     <aside className="schema-tree" aria-label="Schema" data-testid="schema-tree">
