@@ -640,4 +640,45 @@ describe('e2e: connect and query through the real UI', () => {
     await page.getByTestId('cell-viewer').getByRole('button', { name: 'Close' }).click();
     expect(await page.getByTestId('results-grid').getByLabel('Cell value').count()).toBe(0);
   });
+
+  it('fits result columns to their content, scrolls the header sideways with the rows, and resizes a column by drag, keys or double-click', async () => {
+    const numbered = Array.from({ length: 30 }, (_, i) => `g * ${i + 1} AS c${String(i + 1).padStart(2, '0')}`).join(', ');
+    await typeSql(page, `SELECT ${numbered}, repeat('word ', 40) AS long_text, true AS flag FROM generate_series(1, 50) g`);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 10_000 }).toBe('50 rows');
+    const header = (name: string) => page.getByTestId('grid-header').locator('.grid-header-cell', { hasText: new RegExp(`^${name}$`) });
+    const widthOf = async (name: string) => (await header(name).boundingBox())!.width;
+    // Fitted once the first rows arrive: a long text stops at the fitted maximum, a short column is narrow.
+    await expect.poll(() => widthOf('long_text')).toBeCloseTo(360, 0);
+    expect(await widthOf('flag')).toBeLessThan(80);
+
+    // Scrolled to the far right, the header moved with the rows: the last header cell is above the last column's cells.
+    const body = page.locator('.grid-body');
+    await body.evaluate((element) => element.scrollTo(element.scrollWidth, 0));
+    const lastHeader = (await header('flag').boundingBox())!;
+    const lastCell = (await page.getByTestId('grid-row').first().locator('.cell').last().boundingBox())!;
+    const grid = (await page.getByTestId('results-grid').boundingBox())!;
+    expect(Math.abs(lastHeader.x - lastCell.x)).toBeLessThan(1);
+    expect(lastHeader.x + lastHeader.width).toBeLessThanOrEqual(grid.x + grid.width + 1);
+
+    // Drag the edge 100 px right; the rows follow the header.
+    const before = await widthOf('flag');
+    const handle = page.getByRole('separator', { name: 'Resize flag' });
+    const edge = (await handle.boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 + 50, edge.y + edge.height / 2);
+    await page.mouse.move(edge.x + edge.width / 2 + 100, edge.y + edge.height / 2);
+    await page.mouse.up();
+    expect(await widthOf('flag')).toBeCloseTo(before + 100, 0);
+    expect((await page.getByTestId('grid-row').first().locator('.cell').last().boundingBox())!.width).toBeCloseTo(before + 100, 0);
+    // Keys move the edge; a double-click fits the column again.
+    await handle.focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await widthOf('flag')).toBeCloseTo(before + 84, 0);
+    await handle.dblclick();
+    expect(await widthOf('flag')).toBeCloseTo(before, 0);
+    // Resizing never touched the row selection.
+    expect(await page.locator('.grid-row.selected').count()).toBe(0);
+  });
 });

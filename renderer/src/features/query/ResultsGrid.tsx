@@ -10,10 +10,14 @@ import { fetchRows, MAX_COPY_CHARS, MAX_COPY_ROWS, rowsToTsv } from './copyRows'
 import { CellViewer } from './CellViewer';
 import { moveSelection, type GridSelection as Selection } from './gridSelection';
 import { useRowWindows } from './useRowWindows';
+import { ResultsHeader } from './ResultsHeader';
+import { useColumnWidths } from './useColumnWidths';
 import { countResultChanges, currentKey, editedValue } from './resultEdits';
 import { useResultEditing } from './useResultEditing';
 
 const ROW_HEIGHT = 24;
+const HEADER_HEIGHT = 26;
+const ROW_NUMBER_WIDTH = 56;
 /** Delete marks at most this many selected rows at once (each needs its row loaded). */
 const MAX_DELETE_ROWS = 10_000;
 
@@ -35,11 +39,14 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
   const { editability, state: edit } = useResultEditing(tab, result);
   const { setResultCell, toggleResultDelete, saveResultEdits } = useBurrowStore.getState();
   const { ensure, rowAt } = useRowWindows(result.resultId, result.rowCount);
+  // The header sits inside the scroller (sticky), above the rows: the virtualizer starts the rows below it.
   const virtualizer = useVirtualizer({
     count: result.rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -52,7 +59,9 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
     setEditing(null);
     setMenu(null);
   }, [result.resultId]);
-  const template = `56px repeat(${result.columns.length}, minmax(120px, 1fr))`;
+  const { widths, resize, fit } = useColumnWidths(result, rowAt);
+  const template = `${ROW_NUMBER_WIDTH}px ${widths.map((width) => `${width}px`).join(' ')}`;
+  const rowWidth = ROW_NUMBER_WIDTH + widths.reduce((sum, width) => sum + width, 0);
   const low = selection ? Math.min(selection.anchor, selection.focus) : -1;
   const high = selection ? Math.max(selection.anchor, selection.focus) : -1;
 
@@ -119,16 +128,10 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
 
   return (
     <div className="grid" data-testid="results-grid" tabIndex={0} onKeyDown={onKeyDown}>
-      <div className="grid-header" style={{ gridTemplateColumns: template }}>
-        <span className="row-number">#</span>
-        {result.columns.map((column, index) => (
-          <span key={index} title={`${column.dataType}${column.nullable === false ? ' NOT NULL' : ''}`}>
-            {column.name}
-          </span>
-        ))}
-      </div>
       <div ref={scroller} className="grid-body">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <ResultsHeader columns={result.columns} widths={widths} template={template} width={rowWidth} height={HEADER_HEIGHT}
+          onResize={resize} onFit={(column) => fit(column, items.map((item) => rowAt(item.index)))} />
+        <div style={{ height: virtualizer.getTotalSize(), width: rowWidth, minWidth: '100%', position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             const selected = item.index >= low && item.index <= high;
@@ -146,7 +149,7 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
                 data-testid="grid-row"
                 aria-selected={selected}
                 onClick={(event) => select(item.index, event)}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
               >
                 <span className="row-number">{item.index + 1}</span>
                 {result.columns.map((_, column) => {
