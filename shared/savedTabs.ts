@@ -12,6 +12,8 @@ export const savedTabSchema = z
     sql: z.string().max(MAX_SAVED_TAB_CHARS, `a kept tab holds at most ${MAX_SAVED_TAB_CHARS} characters`),
     /** The profile's tab that was in front; it comes back in front. */
     active: z.literal(true).optional(),
+    /** The saved query the tab was opened from or saved as: Save updates it. */
+    savedQueryId: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type SavedTab = z.infer<typeof savedTabSchema>;

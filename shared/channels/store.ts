@@ -48,12 +48,13 @@ import {
 } from '../profile';
 import { historyClearRequestSchema, historyEntrySchema, historyListRequestSchema } from '../history';
 import { savedTabSchema, tabsGetRequestSchema, tabsSaveRequestSchema } from '../savedTabs';
+import { savedQueriesDeleteRequestSchema, savedQueriesListRequestSchema, savedQueriesSaveRequestSchema, savedQuerySchema } from '../savedQueries';
 import { vaultResetRequestSchema, vaultResetResultSchema, vaultStatusRequestSchema, vaultStatusSchema } from '../vault';
 
 const profiles = z.array(profileSchema);
 const profileRef = z.object({ id: z.string(), name: z.string() });
 
-/** Channels of what Burrow remembers: profiles, the vault, keys, known hosts, query history, kept query tabs, imports. */
+/** Channels of what Burrow remembers: profiles, the vault, keys, known hosts, query history, kept query tabs, saved queries, imports. */
 export const storeChannels = {
   'profiles.list': { request: profilesListRequestSchema, response: profiles },
   'profiles.get': { request: profilesGetRequestSchema, response: profileSchema },
@@ -81,6 +82,9 @@ export const storeChannels = {
   'history.clear': { request: historyClearRequestSchema, response: z.object({ removed: z.number().int() }) },
   'tabs.get': { request: tabsGetRequestSchema, response: z.array(savedTabSchema) },
   'tabs.save': { request: tabsSaveRequestSchema, response: z.object({ kept: z.number().int() }) },
+  'savedQueries.list': { request: savedQueriesListRequestSchema, response: z.array(savedQuerySchema) },
+  'savedQueries.save': { request: savedQueriesSaveRequestSchema, response: savedQuerySchema },
+  'savedQueries.delete': { request: savedQueriesDeleteRequestSchema, response: z.object({ id: z.string() }) },
   'imports.parseUrl': { request: importsParseUrlRequestSchema, response: parsedUrlSchema },
   'imports.saveUrl': { request: importsSaveUrlRequestSchema, response: profileSaveResultSchema },
   'imports.profileUrl': { request: importsProfileUrlRequestSchema, response: z.object({ url: z.string() }) },

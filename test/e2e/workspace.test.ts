@@ -681,4 +681,58 @@ describe('e2e: connect and query through the real UI', () => {
     // Resizing never touched the row selection.
     expect(await page.locator('.grid-row.selected').count()).toBe(0);
   });
+
+  it('saves a query by name (Mod+S), updates it in place, opens it from Saved queries, and refuses SQL holding a password', async () => {
+    await typeSql(page, 'SELECT 41 + 1 AS answer');
+    await page.keyboard.press('Control+S');
+    const dialog = page.getByTestId('save-query');
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Name').inputValue()).toBe('SELECT 41 + 1 AS answer');
+    await dialog.getByLabel('Name').fill('The answer');
+    await dialog.getByLabel('Every connection').check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('save-query-status').textContent()).toBe('Saved “The answer”.');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('The answer×');
+
+    // Tied to the saved query, Save writes the new SQL there without asking.
+    await typeSql(page, 'SELECT 42 AS answer');
+    await page.getByTestId('save-query-button').click();
+    await expect.poll(() => page.getByTestId('save-query-status').textContent()).toBe('Saved “The answer”.');
+    expect(await dialog.count()).toBe(0);
+    expect(value<{ name: string; sql: string; profileId: string | null }[]>(await host.core.dispatch('savedQueries.list', {}))).toEqual([
+      expect.objectContaining({ name: 'The answer', sql: 'SELECT 42 AS answer', profileId: null }),
+    ]);
+
+    // A new, empty tab opens it in place; the list searches names and SQL.
+    await page.getByRole('button', { name: 'New query tab' }).click();
+    await page.getByRole('button', { name: 'Saved queries' }).click();
+    const saved = page.getByTestId('saved-queries');
+    await expect.poll(() => saved.getByTestId('saved-query').allTextContents()).toEqual(['The answerall connectionsSELECT 42 AS answerDelete']);
+    await saved.getByLabel('Search saved queries').fill('nothing like it');
+    await expect.poll(() => saved.locator('.empty').textContent()).toBe('No saved query matches.');
+    await saved.getByLabel('Search saved queries').fill('42');
+    await saved.getByRole('button', { name: /^The answer/ }).click();
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT 42 AS answer');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('The answer×');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['42']);
+
+    // Deleting it (after asking) unties the tabs: Save asks for a name again.
+    await page.getByRole('button', { name: 'Saved queries' }).click();
+    page.once('dialog', (question) => void question.accept());
+    await saved.getByRole('button', { name: 'Delete The answer' }).click();
+    await expect.poll(() => saved.locator('.empty').textContent()).toMatch(/^Nothing saved yet/);
+    await saved.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('save-query-button').click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // SQL that may carry a password stays out of the plain file, with the reason.
+    await typeSql(page, "ALTER ROLE burrow PASSWORD 'not-kept'");
+    await page.keyboard.press('Control+S');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.getByTestId('save-query-error').textContent()).toMatch(/^VALIDATION: .*may hold a password/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(value<unknown[]>(await host.core.dispatch('savedQueries.list', {}))).toEqual([]);
+  });
 });

@@ -1,9 +1,10 @@
 import type { Handlers } from '../dispatch';
 import { tabsSaveRequestSchema } from '../../../shared/savedTabs';
+import { savedQueriesSaveRequestSchema } from '../../../shared/savedQueries';
 import type { Store } from '../store/createStore';
 import { parseRequest } from '../store/parseRequest';
 
-type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'history' | 'tabs' | 'imports'}.${string}`>;
+type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'history' | 'tabs' | 'savedQueries' | 'imports'}.${string}`>;
 
 /** The store's operations, one per channel; each validates its payload again and returns no secrets. */
 export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
@@ -14,9 +15,10 @@ export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
     'profiles.duplicate': (request) => store.profiles.duplicate(request),
     'profiles.delete': async (request) => {
       const deleted = await store.profiles.delete(request);
-      // The profile's history and kept tabs go with it; a damaged file must not undo a delete that happened.
+      // The profile's history, kept tabs and saved queries go with it; a damaged file must not undo a delete that happened.
       await store.history.clear({ profileId: deleted.id }).catch(() => undefined);
       await store.tabs.forget(deleted.id).catch(() => undefined);
+      await store.savedQueries.forget(deleted.id).catch(() => undefined);
       return deleted;
     },
     'profiles.move': (request) => store.profiles.move(request),
@@ -41,6 +43,14 @@ export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {
       await store.profiles.get({ id: profileId });
       return store.tabs.save(request);
     },
+    'savedQueries.list': (request) => store.savedQueries.list(request),
+    'savedQueries.save': async (request) => {
+      const { profileId } = parseRequest(savedQueriesSaveRequestSchema, request, 'savedQueries.save');
+      // A query saved for one connection needs that connection to exist (NOT_FOUND otherwise).
+      if (typeof profileId === 'string') await store.profiles.get({ id: profileId });
+      return store.savedQueries.save(request);
+    },
+    'savedQueries.delete': (request) => store.savedQueries.delete(request),
     'knownHosts.list': (request) => store.knownHosts.list(request),
     'knownHosts.add': (request) => store.knownHosts.add(request),
     'knownHosts.forget': (request) => store.knownHosts.forget(request),

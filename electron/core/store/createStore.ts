@@ -7,6 +7,7 @@ import { KnownHostsStore } from './knownHosts/knownHostsStore';
 import { openProfilesFile } from './profiles/profilesFile';
 import { ProfileStore } from './profiles/profileStore';
 import { SavedTabsStore } from './tabs/savedTabsStore';
+import { SavedQueriesStore } from './savedQueries/savedQueriesStore';
 import { KeyringKeychain, type Keychain } from './vault/keychain';
 import { KeychainVault, type Vault } from './vault/vault';
 
@@ -27,6 +28,7 @@ export interface Store {
   knownHosts: KnownHostsStore;
   history: HistoryStore;
   tabs: SavedTabsStore;
+  savedQueries: SavedQueriesStore;
   imports: ImportService;
   /** What the tunnel engine needs (electron/core/ssh/types.ts CredentialSource). */
   credentials: {
@@ -45,6 +47,7 @@ export function createStore(options: StoreOptions): Store {
   const knownHosts = new KnownHostsStore({ dataDir, now });
   const history = new HistoryStore({ dataDir, now, newId });
   const tabs = new SavedTabsStore({ dataDir });
+  const savedQueries = new SavedQueriesStore({ dataDir, now, newId });
   const imports = new ImportService({ profiles, keys, home: options.home, now, newId });
   return {
     vault,
@@ -53,6 +56,7 @@ export function createStore(options: StoreOptions): Store {
     knownHosts,
     history,
     tabs,
+    savedQueries,
     imports,
     credentials: {
       hopPassword: (hop) => profiles.hopPassword(hop),

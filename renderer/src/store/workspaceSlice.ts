@@ -35,6 +35,8 @@ export interface QueryTab {
   ranAt?: { line: number; column: number };
   /** The SQL the shown run sent, to send again without the row limit. */
   ranSql?: string;
+  /** The saved query this tab was opened from or saved as: Save (Mod+S) updates it. */
+  savedQueryId?: string;
 }
 
 /** all: the selection or the whole tab; statement: the selection or the statement at the cursor; explain: that statement's plan. */
@@ -62,6 +64,8 @@ export interface WorkspaceSlice {
   closeTab(tabId: string): void;
   selectTab(tabId: string): void;
   setSql(tabId: string, sql: string): void;
+  /** Ties the tab to a saved query (its name becomes the title), or unties it (null: the title stays). */
+  linkSavedQuery(tabId: string, saved: { id: string; name: string } | null): void;
   setSelection(tabId: string, selection: TextRange | null): void;
   selectResult(tabId: string, index: number): void;
   /** Runs what `scope` names (see RunScope). */
@@ -90,7 +94,12 @@ export function freeTabTitle(tabs: readonly Pick<QueryTab, 'title'>[], base: str
 export function tabsToKeep(tabs: readonly QueryTab[], profileId: string, activeTabId?: string): SavedTab[] {
   return tabs
     .filter((tab) => !tab.browserId && tab.profileId === profileId)
-    .map((tab) => (tab.id === activeTabId ? { title: tab.title, sql: tab.sql, active: true as const } : { title: tab.title, sql: tab.sql }));
+    .map((tab) => ({
+      title: tab.title,
+      sql: tab.sql,
+      ...(tab.id === activeTabId ? { active: true as const } : {}),
+      ...(tab.savedQueryId ? { savedQueryId: tab.savedQueryId } : {}),
+    }));
 }
 
 const finished = (state: RunStatus['state']): boolean => state === 'done' || state === 'failed' || state === 'cancelled';
@@ -208,7 +217,10 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
         get().openTab(sessionId, title);
         return;
       }
-      const opened: QueryTab[] = kept.value.map((tab) => ({ id: `tab-${++tabCounter}`, sessionId, profileId, title: tab.title, sql: tab.sql, run: null, resultIndex: 0, error: null }));
+      const opened: QueryTab[] = kept.value.map((tab) => ({
+        id: `tab-${++tabCounter}`, sessionId, profileId, title: tab.title, sql: tab.sql, run: null, resultIndex: 0, error: null,
+        ...(tab.savedQueryId ? { savedQueryId: tab.savedQueryId } : {}),
+      }));
       const front = opened[Math.max(0, kept.value.findIndex((tab) => tab.active))]!.id;
       frontTabOf.set(profileId, front);
       set((state) => ({ tabs: [...state.tabs, ...opened], activeTabId: front }));
@@ -252,6 +264,13 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     setSql(tabId, sql) {
       patch(tabId, { sql });
       keepTabsOf(get().tabs.find((tab) => tab.id === tabId)?.profileId);
+    },
+    linkSavedQuery(tabId, saved) {
+      const tab = get().tabs.find((t) => t.id === tabId);
+      if (!tab) return;
+      if (saved) patch(tabId, { savedQueryId: saved.id, title: saved.name });
+      else set((state) => ({ tabs: state.tabs.map((t) => (t.id === tabId ? (({ savedQueryId: _gone, ...rest }) => rest)(t) : t)) }));
+      keepTabsOf(tab.profileId);
     },
     setSelection: (tabId, selection) => patch(tabId, { selection }),
     selectResult: (tabId, index) => patch(tabId, { resultIndex: index }),

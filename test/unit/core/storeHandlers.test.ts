@@ -4,7 +4,7 @@ import { storeHandlers } from '../../../electron/core/handlers/storeHandlers';
 import type { Store } from '../../../electron/core/store/createStore';
 
 describe('store handlers', () => {
-  it('deleting a profile forgets its query history and kept tabs, even when those files are damaged', async () => {
+  it('deleting a profile forgets its query history, kept tabs and saved queries, even when those files are damaged', async () => {
     const cleared: unknown[] = [];
     let historyBroken = false;
     const store = {
@@ -22,12 +22,18 @@ describe('store handlers', () => {
           if (historyBroken) throw new BurrowError('STORE_CORRUPT', 'tabs.json is damaged');
         },
       },
+      savedQueries: {
+        forget: async (profileId: string) => {
+          cleared.push({ savedOf: profileId });
+          if (historyBroken) throw new BurrowError('STORE_CORRUPT', 'saved-queries.json is damaged');
+        },
+      },
     } as unknown as Store;
     const handlers = storeHandlers(store);
     await expect(handlers['profiles.delete']({ id: 'p1' })).resolves.toEqual({ id: 'p1', notices: [] });
     historyBroken = true;
     await expect(handlers['profiles.delete']({ id: 'p2' })).resolves.toEqual({ id: 'p2', notices: [] });
-    expect(cleared).toEqual([{ profileId: 'p1' }, { tabsOf: 'p1' }, { profileId: 'p2' }, { tabsOf: 'p2' }]);
+    expect(cleared).toEqual([{ profileId: 'p1' }, { tabsOf: 'p1' }, { savedOf: 'p1' }, { profileId: 'p2' }, { tabsOf: 'p2' }, { savedOf: 'p2' }]);
   });
 
   it('keeps tabs only for a profile that exists', async () => {

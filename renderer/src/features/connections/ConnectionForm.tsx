@@ -189,7 +189,7 @@ export function ConnectionForm() {
           {editor.form.id && (
             <>
               <button type="button" className="danger" onClick={() => {
-                if (window.confirm(`Delete the connection “${editor.form.name}”?\n\nIts saved passwords, kept query tabs and history go with it. SSH keys and trusted host keys stay.`)) {
+                if (window.confirm(`Delete the connection “${editor.form.name}”?\n\nIts saved passwords, kept query tabs, history and saved queries go with it. SSH keys, trusted host keys and queries saved for every connection stay.`)) {
                   void useBurrowStore.getState().deleteEditorProfile();
                 }
               }}>Delete…</button>

@@ -17,6 +17,9 @@ import { formatSql } from './formatSql';
 import { explainPrefix } from './explainPrefix';
 import { sqlLanguageConfig } from './sqlCompletion';
 import { HistoryDialog } from './HistoryDialog';
+import { SaveQueryDialog } from './SaveQueryDialog';
+import { SavedQueriesDialog } from './SavedQueriesDialog';
+import { openSavedQuery, saveTabQuery } from './savedQueryActions';
 import { SshLogDialog } from './SshLogDialog';
 
 function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: string; environment: Environment | undefined }) {
@@ -82,7 +85,25 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const [formatError, setFormatError] = useState<string | null>(null);
   const [showLog, setShowLog] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [showSaved, setShowSaved] = useState(false);
+  const [saveAsk, setSaveAsk] = useState<{ note: string | null } | null>(null);
+  const [saveStatus, setSaveStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // "Saved" is about the text as it was: an edit makes it stale.
+  useEffect(() => setSaveStatus(null), [tab.sql]);
+  const save = useCallback(() => {
+    const current = useBurrowStore.getState().tabs.find((t) => t.id === tab.id);
+    if (!current) return;
+    if (!current.sql.trim()) {
+      setSaveStatus({ ok: false, text: 'There is no SQL to save.' });
+      return;
+    }
+    void saveTabQuery(current).then((outcome) => {
+      if (outcome.kind === 'ask') setSaveAsk({ note: outcome.note });
+      else setSaveStatus({ ok: outcome.kind === 'saved', text: outcome.text });
+    });
+  }, [tab.id]);
   const session = sessions[tab.sessionId];
+  const profileId = session?.profileId ?? tab.profileId;
   const schema = useBurrowStore((state) => state.schemas[tab.sessionId]);
   const schemaInfo = schema?.status === 'ready' ? schema.info : null;
   const language = useMemo(() => (session ? sqlLanguageConfig(session.engine, schemaInfo) : undefined), [session?.engine, schemaInfo]);
@@ -101,6 +122,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         onSelection={(range) => setSelection(tab.id, range)}
         onRun={run}
         onRunStatement={runStatement}
+        onSave={save}
         errorAt={typeof position === 'number' ? position + (tab.ranFrom ?? 0) : null}
         language={language}
         formatter={formatter}
@@ -117,6 +139,8 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         )}
         <button type="button" onClick={() => editorRef.current?.format()} title="Mod+Shift+F: the selection, or the whole text">Format</button>
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
+        <button type="button" onClick={save} data-testid="save-query-button" title={tab.savedQueryId ? `Mod+S: save the SQL to “${tab.title}”` : 'Mod+S: save the SQL under a name'}>Save</button>
+        {profileId && <button type="button" onClick={() => setShowSaved(true)}>Saved queries</button>}
         {session && <button type="button" onClick={() => setShowHistory(true)}>History</button>}
         {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}
         {session && (
@@ -128,7 +152,24 @@ function QueryPane({ tab }: { tab: QueryTab }) {
           {status ? ` · ${status.state} · ${Math.round(status.elapsedMs)} ms` : ''}
         </span>
       </div>
+      {saveStatus && <p className={saveStatus.ok ? 'muted' : 'error-text'} role={saveStatus.ok ? 'status' : 'alert'} data-testid="save-query-status">{saveStatus.text}</p>}
       {showLog && <SshLogDialog sessionId={tab.sessionId} onClose={() => setShowLog(false)} />}
+      {saveAsk && profileId && (
+        <SaveQueryDialog tab={tab} profileId={profileId} profileName={session?.profileName ?? tab.title} note={saveAsk.note}
+          onSaved={(text) => {
+            setSaveAsk(null);
+            setSaveStatus({ ok: true, text });
+          }}
+          onClose={() => setSaveAsk(null)} />
+      )}
+      {showSaved && profileId && (
+        <SavedQueriesDialog profileId={profileId}
+          onPick={(query) => {
+            setShowSaved(false);
+            openSavedQuery(tab, query);
+          }}
+          onClose={() => setShowSaved(false)} />
+      )}
       {showHistory && session && (
         <HistoryDialog
           profileId={session.profileId}

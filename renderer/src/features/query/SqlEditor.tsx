@@ -15,6 +15,8 @@ interface SqlEditorProps {
   onRun(): void;
   /** Mod-Shift-Enter: the statement at the cursor (or the selection). */
   onRunStatement(): void;
+  /** Mod-S: save the tab's SQL as a named query. */
+  onSave(): void;
   /** The main selection, as it changes (what Run runs when it is not empty). */
   onSelection(range: { from: number; to: number }): void;
   errorAt?: number | null;
@@ -28,10 +30,10 @@ interface SqlEditorProps {
 
 /**
  * The SQL editor; Mod-Enter runs the tab (or its selection), Mod-Shift-Enter the statement at the
- * cursor, Mod-Shift-F formats (one undoable change). When a run fails at a known place (`errorAt`, a
+ * cursor, Mod-Shift-F formats (one undoable change), Mod-S saves the query by name. When a run fails at a known place (`errorAt`, a
  * 1-based offset into the text), the cursor goes there.
  */
-export function SqlEditor({ value, onChange, onRun, onRunStatement, onSelection, errorAt = null, language, formatter, onFormatted, ref }: SqlEditorProps) {
+export function SqlEditor({ value, onChange, onRun, onRunStatement, onSave, onSelection, errorAt = null, language, formatter, onFormatted, ref }: SqlEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(
     () => [
@@ -40,9 +42,10 @@ export function SqlEditor({ value, onChange, onRun, onRunStatement, onSelection,
         { key: 'Mod-Enter', run: () => (onRun(), true) },
         { key: 'Mod-Shift-Enter', run: () => (onRunStatement(), true) },
         { key: 'Mod-Shift-f', run: (view) => (onFormatted(formatInEditor(view, formatter)), true) },
+        { key: 'Mod-s', run: () => (onSave(), true) },
       ])),
     ],
-    [onRun, onRunStatement, language, formatter, onFormatted],
+    [onRun, onRunStatement, onSave, language, formatter, onFormatted],
   );
   useImperativeHandle(ref, () => ({
     format() {
