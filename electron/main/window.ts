@@ -1,5 +1,6 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
 import { APP_ORIGIN, isAllowedExternalUrl, mainWindowOptions } from './security';
+import { askBeforeDiscarding } from './unsavedChanges';
 
 /** Creates the one hardened window; navigation and new windows are denied. */
 export function createMainWindow(preloadPath: string, devServerUrl: string | null): BrowserWindow {
@@ -12,6 +13,7 @@ export function createMainWindow(preloadPath: string, devServerUrl: string | nul
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  askBeforeDiscarding(contents, (question) => dialog.showMessageBoxSync(window, question));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;

@@ -568,6 +568,8 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await rowWithId(217).getAttribute('class')).toMatch(/\brow-failed\b/);
     expect(await save.textContent()).toBe('Save changes (1)');
     expect(await runSql(host, sessionId, "SELECT count(*) FROM customers WHERE name = 'Never saved'")).toEqual([['0']]);
+    await browser.getByRole('button', { name: 'Discard' }).click();
+    expect(await save.count()).toBe(0);
   });
 
   it('edits a query result read from one table (PostgreSQL over SSH): saves, keeps what was saved shown, and asks before a new run drops changes', async () => {
@@ -617,9 +619,22 @@ describe('e2e: connect and query through the real UI', () => {
     expect(asked).toEqual(['Discard 2 unsaved changes to the results?']);
     expect(await save.textContent()).toBe('Save changes (2)');
 
+    // Closing or reloading the window would drop them too: the page refuses to unload, and the dismissed question keeps everything.
+    const unloadGuarded = () => page.evaluate(() => (globalThis as unknown as { onbeforeunload: unknown }).onbeforeunload !== null);
+    expect(await unloadGuarded()).toBe(true);
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.evaluate(() => (globalThis as unknown as { location: { reload(): void } }).location.reload());
+    await expect.poll(() => questions).toEqual(['beforeunload']);
+    expect(await save.textContent()).toBe('Save changes (2)');
+
     await page.getByTestId('results-grid').focus();
     await page.keyboard.press('Control+S');
     await expect.poll(() => page.getByTestId('result-edit-status').textContent(), { timeout: 10_000 }).toBe('Saved: 1 updated, 0 inserted, 1 deleted.');
+    expect(await unloadGuarded()).toBe(false);
     expect(await runSql(host, sessionId, 'SELECT id, name, age FROM e2e_people ORDER BY id')).toEqual([['1', 'Anna', '30'], ['2', 'Bo', null]]);
     // The stored result still holds what was read; the grid shows what was saved over it.
     expect(await cell(0, 1).textContent()).toBe('Anna');

@@ -12,6 +12,7 @@ import { confirmDiscardResultEdits } from '../features/query/confirmDiscardResul
 import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
+import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
 /** Once per page: React's development double effects must not adopt the sessions twice. */
 let sessionsAdopted = false;
@@ -20,6 +21,7 @@ export function App() {
   const app = useBurrowStore(selectApp);
   const loadAppInfo = useBurrowStore(selectLoadAppInfo);
   const settingsOpen = useBurrowStore((state) => state.settingsOpen);
+  useUnsavedChangesGuard();
   useEffect(() => {
     void loadAppInfo();
     const unsubscribe = subscribeToCore();
