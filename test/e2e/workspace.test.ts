@@ -601,7 +601,9 @@ describe('e2e: connect and query through the real UI', () => {
     // The right-click menu sets a cell to NULL and marks a row for deletion.
     await cell(1, 2).click({ button: 'right' });
     await page.getByTestId('result-cell-menu').getByRole('menuitem', { name: 'Set to NULL' }).waitFor();
-    expect(await page.getByTestId('result-cell-menu').getByRole('menuitem').allTextContents()).toEqual(['View value…', 'Edit cell', 'Set to NULL', 'Delete row']);
+    expect(await page.getByTestId('result-cell-menu').getByRole('menuitem').allTextContents()).toEqual([
+      'View value…', 'Copy as CSV', 'Copy as JSON', 'Copy as SQL INSERT', 'Copy as Markdown', 'Edit cell', 'Set to NULL', 'Delete row',
+    ]);
     await page.keyboard.press('Escape');
     await cell(2, 0).click({ button: 'right' });
     await page.getByTestId('result-cell-menu').getByRole('menuitem', { name: 'Delete row' }).click();
@@ -749,5 +751,47 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => dialog.getByTestId('save-query-error').textContent()).toMatch(/^VALIDATION: .*may hold a password/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(value<unknown[]>(await host.core.dispatch('savedQueries.list', {}))).toEqual([]);
+  });
+
+  it('copies selected rows as SQL INSERT statements that load back exactly, and as CSV, JSON and Markdown', async () => {
+    const sessionId = value<{ sessionId: string; profileName: string }[]>(await host.core.dispatch('sessions.list', {})).filter((s) => s.profileName === 'Staging over SSH').at(-1)!.sessionId;
+    await runSql(host, sessionId, `CREATE TABLE e2e_copy (id int PRIMARY KEY, label text, price numeric(8,2), flag boolean, raw bytea, note text);
+      INSERT INTO e2e_copy VALUES (1, 'it''s', 1.50, true, '\\xdead', NULL), (2, E'back\\\\slash | pipe', 20, false, NULL, E'multi\\nline')`);
+    const table = () => runSql(host, sessionId, 'SELECT id, label, price, flag, raw, note FROM e2e_copy ORDER BY id');
+    const original = await table();
+    await typeSql(page, 'SELECT * FROM e2e_copy ORDER BY id');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 10_000 }).toBe('2 rows');
+    const rows = page.getByTestId('grid-row');
+    await rows.nth(0).click();
+    await rows.nth(1).click({ modifiers: ['Shift'] });
+    const copyAs = async (label: string): Promise<string> => {
+      await rows.nth(1).locator('.cell').first().click({ button: 'right' });
+      await page.getByTestId('result-cell-menu').getByRole('menuitem', { name: `Copy as ${label}` }).click();
+      await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe(`Copied 2 rows as ${label}.`);
+      return readClipboard(page);
+    };
+
+    const inserts = await copyAs('SQL INSERT');
+    expect(inserts).toBe([
+      `INSERT INTO "public"."e2e_copy" ("id", "label", "price", "flag", "raw", "note") VALUES (1, 'it''s', 1.50, TRUE, '\\xdead', NULL);`,
+      `INSERT INTO "public"."e2e_copy" ("id", "label", "price", "flag", "raw", "note") VALUES (2, 'back\\slash | pipe', 20.00, FALSE, NULL, 'multi\nline');`,
+    ].join('\n'));
+    // They load back exactly.
+    await runSql(host, sessionId, 'DELETE FROM e2e_copy');
+    await runSql(host, sessionId, inserts);
+    expect(await table()).toEqual(original);
+
+    expect(await copyAs('CSV')).toBe('id,label,price,flag,raw,note\r\n1,it\'s,1.50,true,\\xdead,\r\n2,back\\slash | pipe,20.00,false,,"multi\nline"\r\n');
+    expect(JSON.parse(await copyAs('JSON'))).toEqual([
+      { id: 1, label: "it's", price: 1.5, flag: true, raw: '\\xdead', note: null },
+      { id: 2, label: 'back\\slash | pipe', price: 20, flag: false, raw: null, note: 'multi\nline' },
+    ]);
+    expect(await copyAs('Markdown')).toBe([
+      '| id | label | price | flag | raw | note |',
+      '| --- | --- | --- | --- | --- | --- |',
+      "| 1 | it's | 1.50 | true | 0xdead | NULL |",
+      '| 2 | back\\\\slash \\| pipe | 20.00 | false | NULL | multi<br>line |',
+    ].join('\n'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord } from '../../../electron/core/db/export/csv';
+import { csvField, csvRecord } from '../../../shared/export/csv';
 
 describe('CSV fields (RFC 4180, NULL apart from the empty string)', () => {
   it('quotes only what needs it, doubling quotes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonKeys, jsonRowWriter } from '../../../electron/core/db/export/json';
+import { jsonKeys, jsonRowWriter } from '../../../shared/export/json';
 
 const column = (name: string, dataType: string) => ({ name, dataType, nullable: true });
 

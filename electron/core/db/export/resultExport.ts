@@ -3,8 +3,8 @@ import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ColumnMeta, ExportFormat, RowsWindow } from '../../../../shared/query';
 import { BurrowError } from '../../../../shared/errors';
-import { csvRecord } from './csv';
-import { jsonRowWriter } from './json';
+import { csvRecord } from '../../../../shared/export/csv';
+import { jsonRowWriter } from '../../../../shared/export/json';
 
 /** Rows read from the store per write: large enough for few writes, small enough to keep main responsive. */
 const ROWS_PER_WRITE = 2_000;

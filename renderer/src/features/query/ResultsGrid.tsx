@@ -13,6 +13,8 @@ import { useRowWindows } from './useRowWindows';
 import { ResultsHeader } from './ResultsHeader';
 import { useColumnWidths } from './useColumnWidths';
 import { countResultChanges, currentKey, editedValue } from './resultEdits';
+import { copyFormatLabels, formatRows, type CopyFormat } from './copyFormats';
+import { ContextMenu, type MenuItem } from '../../components/ContextMenu';
 import { useResultEditing } from './useResultEditing';
 
 const ROW_HEIGHT = 24;
@@ -68,13 +70,19 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
   const select = (index: number, event: MouseEvent): void => {
     setSelection((old) => (event.shiftKey && old ? { anchor: old.anchor, focus: index } : { anchor: index, focus: index }));
   };
-  const copy = async (withHeader: boolean): Promise<void> => {
+  const engine = useBurrowStore((state) => state.sessions[tab.sessionId]?.engine) ?? 'postgres';
+  /** Mod+C copies TSV (with the names under Mod+Shift+C); the menu copies in the other formats, names included. */
+  const copy = async (format: boolean | CopyFormat): Promise<void> => {
     if (!selection) return;
     try {
       const { rows, cut } = await fetchRows(result.resultId, low, high);
-      await navigator.clipboard.writeText(rowsToTsv(rows, withHeader ? result.columns.map((c) => c.name) : undefined));
+      const text = typeof format === 'boolean'
+        ? rowsToTsv(rows, format ? result.columns.map((c) => c.name) : undefined)
+        : formatRows(format, rows, result.columns, { engine, table: editability.editable ? editability.table : singleOriginTable(result.columns) });
+      await navigator.clipboard.writeText(text);
       const note = cut === 'rows' ? ` (the first ${MAX_COPY_ROWS.toLocaleString()})` : cut === 'size' ? ` (the first ${rows.length.toLocaleString()}: a copy holds at most ${MAX_COPY_CHARS / 1024 / 1024} MB of text)` : '';
-      setCopyStatus(`Copied ${rows.length.toLocaleString()} row${rows.length === 1 ? '' : 's'}${note}.`);
+      const as = typeof format === 'boolean' ? '' : ` as ${copyFormatLabels[format]}`;
+      setCopyStatus(`Copied ${rows.length.toLocaleString()} row${rows.length === 1 ? '' : 's'}${as}${note}.`);
     } catch (error) {
       setCopyStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -198,6 +206,7 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
           onClose={() => setMenu(null)}
           onView={() => setViewing({ row: menu.row, column: menu.column })}
           onEdit={() => setEditing({ row: menu.row, column: menu.column })}
+          onCopy={(format) => void copy(format)}
           onNull={() => {
             const cells = rowAt(menu.row);
             const writes = editability.editable ? editability.writes[menu.column] : null;
@@ -217,8 +226,16 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
   );
 }
 
-/** A result cell's right-click menu: view it whole, and in an editable result edit it, set it NULL, or mark its rows for deletion. */
-function ResultCellMenu({ menu, writable, deletable, deleted, onClose, onView, onEdit, onNull, onDelete }: {
+/** The one table every traced column of a result reads, if there is one (what INSERT statements are written for). */
+function singleOriginTable(columns: ResultSummary['columns']): { schema: string; name: string } | null {
+  const tables = new Set(columns.flatMap((c) => (c.origin ? [`${c.origin.schema}\u0000${c.origin.table}`] : [])));
+  if (tables.size !== 1) return null;
+  const [schema, name] = [...tables][0]!.split('\u0000') as [string, string];
+  return { schema, name };
+}
+
+/** A result cell's right-click menu: view it whole, copy the selected rows in a format, and in an editable result edit it, set it NULL, or mark its rows for deletion. */
+function ResultCellMenu({ menu, writable, deletable, deleted, onClose, onView, onEdit, onCopy, onNull, onDelete }: {
   menu: { x: number; y: number };
   writable: boolean;
   deletable: boolean;
@@ -226,28 +243,15 @@ function ResultCellMenu({ menu, writable, deletable, deleted, onClose, onView, o
   onClose(): void;
   onView(): void;
   onEdit(): void;
+  onCopy(format: CopyFormat): void;
   onNull(): void;
   onDelete(): void;
 }) {
-  const items: [label: string, action: () => void][] = [
-    ['View value…', onView],
-    ...(writable ? ([['Edit cell', onEdit], ['Set to NULL', onNull]] as [string, () => void][]) : []),
-    ...(deletable ? ([[deleted ? 'Restore row' : 'Delete row', onDelete]] as [string, () => void][]) : []),
+  const items: MenuItem[] = [
+    { label: 'View value…', action: onView },
+    ...(Object.entries(copyFormatLabels) as [CopyFormat, string][]).map(([format, label]) => ({ label: `Copy as ${label}`, action: () => onCopy(format) })),
+    ...(writable ? [{ label: 'Edit cell', action: onEdit }, { label: 'Set to NULL', action: onNull }] : []),
+    ...(deletable ? [{ label: deleted ? 'Restore row' : 'Delete row', action: onDelete }] : []),
   ];
-  return (
-    <>
-      <div className="menu-catcher" onClick={onClose} onContextMenu={(event) => (event.preventDefault(), onClose())} />
-      <ul className="context-menu" role="menu" data-testid="result-cell-menu" style={{ left: menu.x, top: menu.y }}
-        onKeyDown={(event) => event.key === 'Escape' && onClose()}>
-        {items.map(([label, action], index) => (
-          <li key={label} role="none">
-            <button type="button" role="menuitem" autoFocus={index === 0} onClick={() => {
-              onClose();
-              action();
-            }}>{label}</button>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  return <ContextMenu x={menu.x} y={menu.y} items={items} onClose={onClose} testId="result-cell-menu" />;
 }

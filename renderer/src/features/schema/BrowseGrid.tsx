@@ -5,6 +5,7 @@ import type { BrowseView } from '../../store/schemaSlice';
 import { cellText } from '../query/cellText';
 import { CellEditor } from './CellEditor';
 import { cellFilters } from './cellFilters';
+import { ContextMenu } from '../../components/ContextMenu';
 import { foreignKeyLinks, tableForeignKeys, type TableLink } from './foreignKeyLinks';
 import { openTableBrowser } from './openTableBrowser';
 import type { Editability } from './tableEditability';
@@ -135,28 +136,11 @@ export function BrowseGrid({ view, editability, onSort, onFilter }: { view: Brow
         </tbody>
       </table>
       {menu && (
-        <>
-          <div className="menu-catcher" onClick={() => setMenu(null)} onContextMenu={(event) => (event.preventDefault(), setMenu(null))} />
-          <ul className="context-menu" role="menu" data-testid="cell-menu" style={{ left: menu.x, top: menu.y }}
-            onKeyDown={(event) => event.key === 'Escape' && setMenu(null)}>
-            {cellFilters(menu.column, menu.cell).map(({ label, filter }, index) => (
-              <li key={label} role="none">
-                <button type="button" role="menuitem" autoFocus={index === 0} onClick={() => {
-                  setMenu(null);
-                  onFilter(filter);
-                }}>Filter: {label}</button>
-              </li>
-            ))}
-            {[...menu.links.references.map((link) => ['Open', link] as const), ...menu.links.referencedBy.map((link) => ['Rows of', link] as const)].map(([verb, link]) => (
-              <li key={`${verb} ${link.label}`} role="none">
-                <button type="button" role="menuitem" onClick={() => {
-                  setMenu(null);
-                  follow(link);
-                }}>{verb} {link.label}</button>
-              </li>
-            ))}
-          </ul>
-        </>
+        <ContextMenu x={menu.x} y={menu.y} testId="cell-menu" onClose={() => setMenu(null)} items={[
+          ...cellFilters(menu.column, menu.cell).map(({ label, filter }) => ({ label: `Filter: ${label}`, action: () => onFilter(filter) })),
+          ...menu.links.references.map((link) => ({ label: `Open ${link.label}`, action: () => follow(link) })),
+          ...menu.links.referencedBy.map((link) => ({ label: `Rows of ${link.label}`, action: () => follow(link) })),
+        ]} />
       )}
     </div>
   );

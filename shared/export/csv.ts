@@ -1,4 +1,4 @@
-import type { Cell } from '../../../../shared/query';
+import type { Cell } from '../query';
 
 /**
  * One CSV field (RFC 4180): quoted, with doubled quotes, when it holds a comma, a quote or a line

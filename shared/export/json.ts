@@ -1,4 +1,4 @@
-import type { Cell, ColumnMeta } from '../../../../shared/query';
+import type { Cell, ColumnMeta } from '../query';
 
 /** Column types whose text is written as a JSON number, when it is one (NaN and Infinity stay strings). */
 const NUMERIC_TYPES = new Set([
@@ -6,14 +6,15 @@ const NUMERIC_TYPES = new Set([
   'numeric', 'decimal', 'float4', 'float8', 'real', 'double', 'float', 'money', 'smallmoney',
 ]);
 const JSON_TYPES = new Set(['json', 'jsonb']);
-const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+export const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 export type ValueKind = 'number' | 'json' | 'text';
 
 /** The type's leading word, lower-cased: `DECIMAL(10,2)` and `double precision` as `decimal` and `double`. */
 const baseType = (dataType: string): string => /^[A-Za-z0-9_]*/.exec(dataType.trim())![0].toLowerCase();
 
-function kindOf(column: ColumnMeta): ValueKind {
+/** How a column's cells are written: numbers bare, json embedded, the rest as text. */
+export function kindOf(column: ColumnMeta): ValueKind {
   const type = baseType(column.dataType);
   if (NUMERIC_TYPES.has(type)) return 'number';
   if (JSON_TYPES.has(type)) return 'json';
