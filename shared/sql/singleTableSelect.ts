@@ -1,47 +1,5 @@
-import { skipBlockComment, skipQuoted, splitStatements, type SplitDialect } from './splitStatements';
-
-/** A word of code (upper-cased in `upper`; a quoted name has none), or one character of punctuation. */
-type Token = { kind: 'name'; name: string; upper: string | null } | { kind: 'punct'; text: string };
-
-const lineEnd = (text: string, at: number): number => {
-  const end = text.indexOf('\n', at);
-  return end === -1 ? text.length : end + 1;
-};
-
-/** The statement's names and punctuation outside strings and comments. */
-function tokensOf(text: string, dialect: SplitDialect): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const next = text[i + 1];
-    if (c === '-' && next === '-') i = lineEnd(text, i);
-    else if (c === '#' && dialect === 'mysql') i = lineEnd(text, i);
-    else if (c === '/' && next === '*') i = skipBlockComment(text, i, dialect === 'postgres');
-    else if (c === "'") {
-      i = skipQuoted(text, i, "'", dialect === 'mysql');
-      tokens.push({ kind: 'punct', text: "'" });
-    } else if (c === '"' || c === '`' || (c === '[' && dialect === 'sqlite')) {
-      const close = c === '[' ? ']' : c;
-      const end = skipQuoted(text, i, close, false);
-      tokens.push({ kind: 'name', name: text.slice(i + 1, end - 1).replaceAll(close + close, close), upper: null });
-      i = end;
-    } else if (c === '$' && dialect === 'postgres' && /^\$[A-Za-z_]*\$/.test(text.slice(i, i + 64))) {
-      const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i, i + 64))![0];
-      const close = text.indexOf(tag, i + tag.length);
-      i = close === -1 ? text.length : close + tag.length;
-      tokens.push({ kind: 'punct', text: "'" });
-    } else if (/[A-Za-z_]/.test(c)) {
-      const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(text.slice(i, i + 256))![0];
-      tokens.push({ kind: 'name', name: word, upper: word.toUpperCase() });
-      i += word.length;
-    } else {
-      if (!/\s/.test(c)) tokens.push({ kind: 'punct', text: c });
-      i++;
-    }
-  }
-  return tokens;
-}
+import { splitStatements, type SplitDialect } from './splitStatements';
+import { tokensOf, type Token } from './sqlTokens';
 
 /** Words that end a FROM list of one table. */
 const AFTER_FROM = new Set(['WHERE', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'FOR', 'GROUP', 'HAVING', 'WINDOW', 'LOCK']);

@@ -1,4 +1,5 @@
-import { skipBlockComment, skipQuoted, splitStatements, type SplitDialect } from './splitStatements';
+import { splitStatements, type SplitDialect } from './splitStatements';
+import { tokensOf } from './sqlTokens';
 
 /** Statements that read, or only steer the session, when nothing inside them writes. */
 const READS = new Set([
@@ -10,38 +11,12 @@ const WRITES_INSIDE = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 
 
 /** The statement's words outside strings, quoted names and comments, upper-cased, with whether a `=` appears. */
 function codeWords(text: string, dialect: SplitDialect): { words: string[]; assigns: boolean } {
-  const words: string[] = [];
-  let assigns = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const next = text[i + 1];
-    if (c === '-' && next === '-') i = lineEnd(text, i);
-    else if (c === '#' && dialect === 'mysql') i = lineEnd(text, i);
-    else if (c === '/' && next === '*') i = skipBlockComment(text, i, dialect === 'postgres');
-    else if (c === "'") i = skipQuoted(text, i, "'", dialect === 'mysql');
-    else if (c === '"' || c === '`') i = skipQuoted(text, i, c, false);
-    else if (c === '[' && dialect === 'sqlite') i = skipQuoted(text, i, ']', false);
-    else if (c === '$' && dialect === 'postgres' && /^\$[A-Za-z_]*\$/.test(text.slice(i))) {
-      const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i))![0];
-      const close = text.indexOf(tag, i + tag.length);
-      i = close === -1 ? text.length : close + tag.length;
-    } else if (/[A-Za-z_]/.test(c)) {
-      const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(text.slice(i))![0];
-      words.push(word.toUpperCase());
-      i += word.length;
-    } else {
-      if (c === '=') assigns = true;
-      i++;
-    }
-  }
-  return { words, assigns };
+  const tokens = tokensOf(text, dialect);
+  return {
+    words: tokens.flatMap((token) => (token.kind === 'name' && token.upper !== null ? [token.upper] : [])),
+    assigns: tokens.some((token) => token.kind === 'punct' && token.text === '='),
+  };
 }
-
-const lineEnd = (text: string, at: number): number => {
-  const end = text.indexOf('\n', at);
-  return end === -1 ? text.length : end + 1;
-};
 
 /**
  * Pure: whether a statement may change data or the schema, for safe mode. Conservative: anything

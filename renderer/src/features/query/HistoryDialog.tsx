@@ -1,35 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { createPortal } from 'react-dom';
 import type { HistoryEntry } from '../../../../shared/history';
 import { burrow } from '../../ipc/client';
-
-/** The first non-blank line of some SQL, for a one-line list entry. */
-const firstLine = (sql: string): string => sql.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+import { firstLine, useSearchedList } from './useSearchedList';
 
 /**
  * What was run on this connection profile, newest first, searchable. Choosing an entry puts its
  * SQL in the editor (it does not run it); Clear forgets this profile's history.
  */
 export function HistoryDialog({ profileId, onPick, onClose }: { profileId: string; onPick(sql: string): void; onClose(): void }) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  const [search, setSearch] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async (text: string): Promise<void> => {
-    const result = await burrow().history.list({ profileId, ...(text.trim() ? { search: text } : {}) });
-    if (result.ok) {
-      setEntries(result.value);
-      setError(null);
-    } else {
-      setError(`${result.error.code}: ${result.error.message}`);
-    }
-  }, [profileId]);
-  useEffect(() => {
-    void load(search);
-  }, [load, search]);
+  const fetch = useCallback((text: string) => burrow().history.list({ profileId, ...(text.trim() ? { search: text } : {}) }), [profileId]);
+  const { items: entries, search, setSearch, error, setError, reload } = useSearchedList<HistoryEntry>(fetch);
   const clear = async (): Promise<void> => {
     const result = await burrow().history.clear({ profileId });
     if (!result.ok) setError(`${result.error.code}: ${result.error.message}`);
-    await load(search);
+    await reload();
   };
   return createPortal(
     <div className="modal-backdrop">

@@ -1,38 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { createPortal } from 'react-dom';
 import type { SavedQuery } from '../../../../shared/savedQueries';
 import { burrow } from '../../ipc/client';
 import { useBurrowStore } from '../../store';
-
-const firstLine = (sql: string): string => sql.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+import { firstLine, useSearchedList } from './useSearchedList';
 
 /**
  * The queries saved for this connection and for every connection, by name, searchable by name or
  * SQL. Choosing one opens it (it does not run); Delete asks first, and tabs tied to it stay as they are.
  */
 export function SavedQueriesDialog({ profileId, onPick, onClose }: { profileId: string; onPick(query: SavedQuery): void; onClose(): void }) {
-  const [queries, setQueries] = useState<SavedQuery[] | null>(null);
-  const [search, setSearch] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async (text: string): Promise<void> => {
-    const result = await burrow().savedQueries.list({ profileId, ...(text.trim() ? { search: text } : {}) });
-    if (result.ok) {
-      setQueries(result.value);
-      setError(null);
-    } else {
-      setError(`${result.error.code}: ${result.error.message}`);
-    }
-  }, [profileId]);
-  useEffect(() => {
-    void load(search);
-  }, [load, search]);
+  const fetch = useCallback((text: string) => burrow().savedQueries.list({ profileId, ...(text.trim() ? { search: text } : {}) }), [profileId]);
+  const { items: queries, search, setSearch, error, setError, reload } = useSearchedList<SavedQuery>(fetch);
   const remove = async (query: SavedQuery): Promise<void> => {
     if (!window.confirm(`Delete the saved query “${query.name}”?`)) return;
     const result = await burrow().savedQueries.delete({ id: query.id });
     if (!result.ok) setError(`${result.error.code}: ${result.error.message}`);
     const store = useBurrowStore.getState();
     for (const tab of store.tabs) if (tab.savedQueryId === query.id) store.linkSavedQuery(tab.id, null);
-    await load(search);
+    await reload();
   };
   return createPortal(
     <div className="modal-backdrop">
