@@ -275,6 +275,16 @@ export const browseRequestSchema = z
   .strict();
 export type BrowseRequest = z.input<typeof browseRequestSchema>;
 
+/** How many rows a table browser's filters let through (COUNT(*) with the same WHERE as its pages). */
+export const countRequestSchema = z
+  .object({
+    connectionId: idSchema,
+    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    filters: z.array(browseFilterSchema).max(32).default([]),
+  })
+  .strict();
+export const countResultSchema = z.object({ rows: z.number().int().min(0) });
+
 export const browsePageSchema = z.object({
   columns: z.array(columnMetaSchema),
   rows: z.array(z.array(cellSchema)),

@@ -4,6 +4,8 @@ import { promptRequestSchema } from '../prompts';
 import {
   browsePageSchema,
   browseRequestSchema,
+  countRequestSchema,
+  countResultSchema,
   introspectRequestSchema,
   queryCancelRequestSchema,
   queryExportRequestSchema,
@@ -52,6 +54,7 @@ export const sessionChannels = {
   'query.export': { request: queryExportRequestSchema, response: queryExportResultSchema },
   'schema.introspect': { request: introspectRequestSchema, response: schemaInfoSchema },
   'schema.browse': { request: browseRequestSchema, response: browsePageSchema },
+  'schema.count': { request: countRequestSchema, response: countResultSchema },
   'schema.edit': { request: tableEditRequestSchema, response: tableEditResultSchema },
   'prompts.answer': { request: promptsAnswerRequestSchema, response: z.object({}) },
   'prompts.list': { request: z.object({}).strict(), response: z.array(pendingPromptSchema) },

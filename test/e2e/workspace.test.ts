@@ -130,8 +130,12 @@ describe('e2e: connect and query through the real UI', () => {
     const range = browser.getByTestId('browse-range');
     await expect.poll(() => range.textContent(), { timeout: 10_000 }).toBe('rows 1–300');
     expect(await browser.getByTestId('browse-row').count()).toBe(300);
+    // A small table is counted without asking; paging keeps the count.
+    const count = browser.getByTestId('browse-count');
+    await expect.poll(() => count.textContent()).toBe('of 1,500');
     await browser.getByRole('button', { name: 'Next ▶' }).click();
     await expect.poll(() => range.textContent()).toBe('rows 301–600');
+    expect(await count.textContent()).toBe('of 1,500');
     expect(await browser.getByTestId('browse-row').first().locator('td').nth(1).textContent()).toBe('301');
     // Sorting goes back to the first page: ascending, then descending.
     await browser.getByRole('button', { name: 'id', exact: true }).click();
@@ -142,6 +146,7 @@ describe('e2e: connect and query through the real UI', () => {
     await browser.getByLabel('Filter value').fill('7');
     await browser.getByRole('button', { name: 'Add filter' }).click();
     await expect.poll(() => range.textContent()).toBe('rows 1–11 (end)');
+    await expect.poll(() => count.textContent()).toBe('of 11');
     expect(await browser.getByTestId('filter-chip').textContent()).toMatch(/^customer_id = 7/);
     const cells = await browser.getByTestId('browse-row').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent));
     expect(new Set(cells)).toEqual(new Set(['7']));

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { BurrowError, type BurrowErrorShape } from '../../../shared/errors';
 import {
   browseRequestSchema,
+  countRequestSchema,
   dbCloseRequestSchema,
   dbConnectConfigSchema,
   introspectRequestSchema,
@@ -26,7 +27,7 @@ import {
 } from '../../../shared/query';
 import { toErrorShape } from '../errors';
 import { parseRequest } from '../store/parseRequest';
-import { buildBrowseQuery } from './browse/browseQuery';
+import { buildBrowseQuery, buildCountQuery } from './browse/browseQuery';
 import { applyTableEdits } from './edit/applyTableEdits';
 import { driverFor } from './drivers';
 import { ResultStore, type StoredResult } from './store/resultStore';
@@ -253,6 +254,34 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
       result.finish();
       const window = result.read(0, request.limit, request.maxCellBytes);
       return { columns: result.columns, rows: window.rows, offset: request.offset, hasMore: result.rowCount > request.limit };
+    } finally {
+      for (const result of results) this.store.release(result.id);
+    }
+  }
+
+  /** The exact row count behind a table browser's filters, after any queued run. */
+  async count(payload: unknown): Promise<{ rows: number }> {
+    const request = parseRequest(countRequestSchema, payload, 'db.count');
+    const live = this.live(request.connectionId);
+    const { sql, params } = buildCountQuery(live.connection.engine, request);
+    const results: StoredResult[] = [];
+    const sink: RunSink = {
+      beginRows: (columns) => {
+        const result = this.store.create(results.length, 'rows', columns, () => {});
+        results.push(result);
+        return result;
+      },
+      command: () => {},
+    };
+    try {
+      await this.serialized(live, () => live.connection.run(sql, { rowLimit: null, params }, sink));
+      const result = results[0];
+      if (!result) throw new BurrowError('QUERY_FAILED', 'the count query returned no result set');
+      result.finish();
+      const cell = result.read(0, 1, 64).rows[0]?.[0];
+      const rows = Number(typeof cell === 'string' ? cell : NaN);
+      if (!Number.isSafeInteger(rows) || rows < 0) throw new BurrowError('QUERY_FAILED', `the count query answered ${JSON.stringify(cell)}, not a row count`);
+      return { rows };
     } finally {
       for (const result of results) this.store.release(result.id);
     }

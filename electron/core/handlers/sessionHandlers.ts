@@ -42,6 +42,7 @@ export function sessionHandlers(
     'query.export': (request) => queries.exportResult(request, pickSavePath),
     'schema.introspect': async (request) => queries.introspect({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'schema.browse': async (request) => queries.browse({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
+    'schema.count': async (request) => queries.count({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'schema.edit': async (request) => queries.edit({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'prompts.answer': ({ id, answer }) => {
       prompts.answer(id, answer);

@@ -33,7 +33,14 @@ export interface BrowseView {
   /** The last save's outcome; a failed one keeps `pending` and may point at the row that failed. */
   saved: string | null;
   saveError: { text: string; row: RowRef | null } | null;
+  /** The exact row count behind the filters: counted on its own for tables estimated small, on request for big ones. */
+  count: CountState;
 }
+
+export type CountState = { state: 'none' } | { state: 'counting' } | { state: 'done'; rows: number } | { state: 'failed'; error: string };
+
+/** Tables the planner estimates at fewer rows than this (or cannot estimate) are counted without asking. */
+export const AUTO_COUNT_MAX_ROWS = 200_000;
 
 export interface SchemaSlice {
   /** Introspection per session id. */
@@ -45,6 +52,8 @@ export interface SchemaSlice {
   openBrowser(id: string, sessionId: string, table: BrowseTable, filters?: BrowseFilter[]): void;
   browse(id: string, change?: Partial<Pick<BrowseView, 'sort' | 'filters' | 'offset'>>): Promise<void>;
   closeBrowser(id: string): void;
+  /** Counts the rows behind the browser's filters (COUNT(*) on the session, after any queued run). */
+  countRows(id: string): Promise<void>;
 }
 
 export const BROWSE_PAGE_ROWS = 300;
@@ -55,6 +64,14 @@ export function nextSort(sort: readonly BrowseSort[], column: string): BrowseSor
   if (!current) return [{ column, direction: 'asc' }];
   if (current.direction === 'asc') return [{ column, direction: 'desc' }];
   return [];
+}
+
+/** Pure: whether a browser counts its rows without being asked: the table is estimated small, or not estimated. */
+export function countsByItself(schema: SchemaState | undefined, table: BrowseTable): boolean {
+  if (schema?.status !== 'ready') return false;
+  const info = schema.info.tables.find((t) => t.schema === table.schema && t.name === table.name);
+  const estimate = info?.estimatedRows ?? null;
+  return estimate === null || estimate < AUTO_COUNT_MAX_ROWS;
 }
 
 export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> = (set, get) => {
@@ -87,7 +104,7 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
           ...state.browsers,
           [id]: {
             id, sessionId, table, sort: [], filters, offset: 0, limit: BROWSE_PAGE_ROWS, page: null, loading: false, error: null,
-            pending: noEdits, selected: null, saving: false, saved: null, saveError: null,
+            pending: noEdits, selected: null, saving: false, saved: null, saveError: null, count: { state: 'none' },
           },
         },
       }));
@@ -99,7 +116,9 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
       const next = { ...view, ...change };
       // A plain reload (as after a save) keeps the save's status line; another page, sort or filter drops it.
       const saved = Object.keys(change).length === 0 ? view.saved : null;
-      patchBrowser(id, { ...change, loading: true, error: null, pending: noEdits, selected: null, saveError: null, saved });
+      // Paging and sorting keep the count; new filters, or a reload (the rows may have changed), count again.
+      const keepsCount = change.filters === undefined && Object.keys(change).length > 0;
+      patchBrowser(id, { ...change, loading: true, error: null, pending: noEdits, selected: null, saveError: null, saved, ...(keepsCount ? {} : { count: { state: 'none' as const } }) });
       const request = ++requests;
       latest.set(id, request);
       const result = await burrow().schema.browse({
@@ -108,6 +127,18 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
       if (latest.get(id) !== request) return;
       if (result.ok) patchBrowser(id, { page: result.value, loading: false });
       else patchBrowser(id, { loading: false, error: `${result.error.code}: ${result.error.message}` });
+      const after = get().browsers[id];
+      if (result.ok && after?.count.state === 'none' && countsByItself(get().schemas[after.sessionId], after.table)) void get().countRows(id);
+    },
+    async countRows(id) {
+      const view = get().browsers[id];
+      if (!view || view.count.state === 'counting') return;
+      const filters = view.filters;
+      patchBrowser(id, { count: { state: 'counting' } });
+      const result = await burrow().schema.count({ connectionId: view.sessionId, table: view.table, filters });
+      // Filters changed meanwhile: this count is of other rows.
+      if (get().browsers[id]?.filters !== filters) return;
+      patchBrowser(id, { count: result.ok ? { state: 'done', rows: result.value.rows } : { state: 'failed', error: `${result.error.code}: ${result.error.message}` } });
     },
     closeBrowser(id) {
       latest.delete(id);

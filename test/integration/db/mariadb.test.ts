@@ -193,6 +193,8 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
       sort: [{ column: 'id', direction: 'asc' }],
     });
     expect(filtered.rows.map((r) => r[0])).toEqual(['3', '6']);
+    expect(await service.count({ connectionId, table: { schema: 'burrow', name: 'orders' }, filters: [{ column: 'note', op: 'is null' }, { column: 'customer_id', op: 'in', value: ['4', '7'] }, { column: 'total', op: '>', value: '4' }] })).toEqual({ rows: 2 });
+    expect(await service.count({ connectionId, table: { schema: null, name: 'orders' } })).toEqual({ rows: 2000 });
     const injection = await service.browse({ connectionId, table: { schema: null, name: 'customers' }, filters: [{ column: 'name', op: '=', value: "x' OR '1'='1" }] });
     expect(injection.rows).toEqual([]);
     await expect(service.browse({ connectionId, table: { schema: null, name: 'customers`; DROP TABLE orders; --' } })).rejects.toMatchObject({ code: 'QUERY_FAILED' });

@@ -204,6 +204,10 @@ describe.each<Via>(['direct', 'tunnel'])('PostgreSQL %s', (via) => {
       sort: [{ column: 'id', direction: 'asc' }],
     });
     expect(filtered.rows.map((r) => r[0])).toEqual(['3', '6']);
+    // The count behind the same filters, and of the whole table.
+    expect(await service.count({ connectionId, table: { schema: 'shop', name: 'orders' }, filters: [{ column: 'note', op: 'is null' }, { column: 'customer_id', op: 'in', value: ['4', '7'] }, { column: 'total', op: '>', value: '4' }] })).toEqual({ rows: 2 });
+    expect(await service.count({ connectionId, table: { schema: 'shop', name: 'orders' } })).toEqual({ rows: 2000 });
+    expect(await service.count({ connectionId, table: { schema: 'shop', name: 'customers' }, filters: [{ column: 'name', op: 'like', value: "x' OR '1'='1" }] })).toEqual({ rows: 0 });
     const injection = await service.browse({ connectionId, table: { schema: 'shop', name: 'customers' }, filters: [{ column: 'name', op: 'like', value: "x' OR '1'='1" }] });
     expect(injection.rows).toEqual([]);
     await expect(service.browse({ connectionId, table: { schema: 'shop', name: 'customers"; DROP TABLE shop.orders; --' } })).rejects.toMatchObject({ code: 'QUERY_FAILED' });

@@ -91,6 +91,8 @@ describe('SQLite files', () => {
   it('browses with sorting and parameterised filters', async () => {
     const page = await service.browse({ connectionId, table: { schema: null, name: 'orders' }, filters: [{ column: 'note', op: 'is null' }, { column: 'customer_id', op: 'in', value: ['4', '7'] }], sort: [{ column: 'id', direction: 'asc' }] });
     expect(page.rows.map((r) => r[0])).toEqual(['3', '6']);
+    expect(await service.count({ connectionId, table: { schema: null, name: 'orders' }, filters: [{ column: 'note', op: 'is null' }, { column: 'customer_id', op: 'in', value: ['4', '7'] }] })).toEqual({ rows: 2 });
+    expect(await service.count({ connectionId, table: { schema: 'main', name: 'customers' } })).toEqual({ rows: 700 });
     const first = await service.browse({ connectionId, table: { schema: 'main', name: 'customers' } });
     expect(first.rows).toHaveLength(300);
     expect(first.hasMore).toBe(true);

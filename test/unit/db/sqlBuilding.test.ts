@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBrowseQuery } from '../../../electron/core/db/browse/browseQuery';
+import { buildBrowseQuery, buildCountQuery } from '../../../electron/core/db/browse/browseQuery';
 import { quoteIdentifier } from '../../../shared/sql/dialect';
 import { firstKeyword, splitStatements } from '../../../shared/sql/splitStatements';
 import { tlsConnectionOptions } from '../../../electron/core/db/tls/tlsOptions';
@@ -59,6 +59,13 @@ describe('browse queries', () => {
     expect(buildBrowseQuery('sqlserver', { ...spec, sort: [] }).sql).toBe(
       'SELECT * FROM [public].[orders] WHERE CAST([note] AS NVARCHAR(MAX)) LIKE @p1 AND [id] IN (@p2, @p3) AND [x] IS NULL ORDER BY (SELECT NULL) OFFSET 300 ROWS FETCH NEXT 301 ROWS ONLY',
     );
+  });
+
+  it('counts with the same WHERE clause and parameters as the pages', () => {
+    const spec = { table: { schema: 'public', name: 'orders' }, filters: [{ column: 'note', op: 'like' as const, value: "%'x" }, { column: 'id', op: '>' as const, value: '5' }] };
+    expect(buildCountQuery('postgres', spec)).toEqual({ sql: 'SELECT COUNT(*) FROM "public"."orders" WHERE "note"::text LIKE $1 AND "id" > $2', params: ["%'x", '5'] });
+    expect(buildCountQuery('sqlserver', spec).sql).toBe('SELECT COUNT_BIG(*) FROM [public].[orders] WHERE CAST([note] AS NVARCHAR(MAX)) LIKE @p1 AND [id] > @p2');
+    expect(buildCountQuery('sqlite', { table: { schema: null, name: 't' }, filters: [] })).toEqual({ sql: 'SELECT COUNT(*) FROM "t"', params: [] });
   });
 });
 

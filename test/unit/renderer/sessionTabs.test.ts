@@ -105,7 +105,7 @@ describe('tabs across sessions of a profile', () => {
     connect('s1', 'p1');
     await store.getState().openSessionTabs('s1', 'Profile p1');
     const pending = { changed: { 0: { name: 'renamed' } }, deleted: [2], added: [] };
-    store.setState({ browsers: { b1: { id: 'b1', sessionId: 's1', table: { schema: 'main', name: 'items' }, sort: [], filters: [], offset: 0, limit: 300, page: null, loading: false, error: null, pending, selected: null, saving: false, saved: null, saveError: null } } });
+    store.setState({ browsers: { b1: { id: 'b1', sessionId: 's1', table: { schema: 'main', name: 'items' }, sort: [], filters: [], offset: 0, limit: 300, page: null, loading: false, error: null, pending, selected: null, saving: false, saved: null, saveError: null, count: { state: 'none' } } } });
     const browserTab = store.getState().openBrowserTab('s1', 'items', 'b1');
     drop('s1');
     connect('s2', 'p1');

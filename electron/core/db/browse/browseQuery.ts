@@ -12,12 +12,8 @@ export interface BrowseSpec {
   limit: number;
 }
 
-/**
- * SELECT * of one table page: identifiers quoted, every filter value a bind parameter, never text
- * spliced into the SQL. Placeholders are $n (PostgreSQL), @pn (SQL Server) or ? (the others).
- */
-export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: string; params: string[] } {
-  const bind = new BindParams(engine);
+/** The WHERE clause of a browser's filters, every value a bind parameter; empty without filters. */
+function whereOf(engine: Engine, filters: readonly BrowseFilter[], bind: BindParams): string {
   const placeholder = (value: string): string => bind.add(value);
   const quote = (name: string): string => quoteIdentifier(engine, name);
   const asText = (column: string): string => {
@@ -25,8 +21,7 @@ export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: strin
     if (engine === 'sqlserver') return `CAST(${quote(column)} AS NVARCHAR(MAX))`;
     return quote(column);
   };
-  const table = qualifiedTable(engine, spec.table);
-  const conditions = spec.filters.map((filter) => {
+  const conditions = filters.map((filter) => {
     const column = quote(filter.column);
     switch (filter.op) {
       case 'is null':
@@ -42,7 +37,18 @@ export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: strin
         return `${column} ${filter.op} ${placeholder(String(filter.value))}`;
     }
   });
-  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/**
+ * SELECT * of one table page: identifiers quoted, every filter value a bind parameter, never text
+ * spliced into the SQL. Placeholders are $n (PostgreSQL), @pn (SQL Server) or ? (the others).
+ */
+export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: string; params: string[] } {
+  const bind = new BindParams(engine);
+  const quote = (name: string): string => quoteIdentifier(engine, name);
+  const table = qualifiedTable(engine, spec.table);
+  const where = whereOf(engine, spec.filters, bind);
   const orderBy = spec.sort.length > 0 ? ` ORDER BY ${spec.sort.map((s) => `${quote(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` : '';
   // Numbers from the validated request, not user text.
   const limit = Math.trunc(spec.limit);
@@ -51,4 +57,12 @@ export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: strin
     return { sql: `SELECT * FROM ${table}${where}${orderBy || ' ORDER BY (SELECT NULL)'} OFFSET ${offset} ROWS FETCH NEXT ${limit} ROWS ONLY`, params: bind.values };
   }
   return { sql: `SELECT * FROM ${table}${where}${orderBy} LIMIT ${limit} OFFSET ${offset}`, params: bind.values };
+}
+
+/** The exact number of rows a browser's filters let through, with the same WHERE clause as its pages. */
+export function buildCountQuery(engine: Engine, spec: Pick<BrowseSpec, 'table' | 'filters'>): { sql: string; params: string[] } {
+  const bind = new BindParams(engine);
+  const where = whereOf(engine, spec.filters, bind);
+  const count = engine === 'sqlserver' ? 'COUNT_BIG(*)' : 'COUNT(*)';
+  return { sql: `SELECT ${count} FROM ${qualifiedTable(engine, spec.table)}${where}`, params: bind.values };
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FilterOperator } from '../../../../shared/query';
 import { selectBrowsers, useBurrowStore } from '../../store';
-import { nextSort, type BrowseFilter } from '../../store/schemaSlice';
+import { nextSort, type BrowseFilter, type BrowseView } from '../../store/schemaSlice';
 import { BrowseGrid } from './BrowseGrid';
 import { confirmDiscardEdits } from './confirmDiscard';
 import { EditBar } from './EditBar';
@@ -35,6 +35,21 @@ function FilterBar({ columns, onApply }: { columns: string[]; onApply(filter: Br
   );
 }
 
+/** "of 1,234" once counted; until then the planner's estimate (without filters) and a button to count exactly. */
+function RowCount({ view, estimate }: { view: BrowseView; estimate: number | null }) {
+  const { count } = view;
+  const countRows = () => void useBurrowStore.getState().countRows(view.id);
+  if (count.state === 'done') return <span className="muted" data-testid="browse-count">of {count.rows.toLocaleString()}</span>;
+  if (count.state === 'counting') return <span className="muted" data-testid="browse-count">of … (counting)</span>;
+  return (
+    <span className="muted" data-testid="browse-count">
+      {count.state === 'failed' && <span className="error-text" title={count.error}>count failed </span>}
+      {estimate !== null && estimate >= 0 && `of ~${estimate.toLocaleString()} `}
+      <button type="button" className="small" onClick={countRows} title="SELECT COUNT(*) with these filters">Count rows</button>
+    </span>
+  );
+}
+
 /**
  * A table, a page at a time (300 rows), sorted by clicking a header and narrowed with filters.
  * A table with a known primary key can be edited: changes wait until saved in one transaction.
@@ -49,6 +64,8 @@ export function TableBrowser({ browserId }: { browserId: string }) {
   const { browse } = useBurrowStore.getState();
   const page = view.page;
   const title = view.table.schema ? `${view.table.schema}.${view.table.name}` : view.table.name;
+  const info = schema?.status === 'ready' ? schema.info.tables.find((t) => t.schema === view.table.schema && t.name === view.table.name) : undefined;
+  const estimate = view.filters.length === 0 ? (info?.estimatedRows ?? null) : null;
   // Any new read of the page drops unsaved changes: ask first.
   const browseAsking = (change?: Parameters<typeof browse>[1]): void => {
     if (confirmDiscardEdits(browserId)) void browse(browserId, change);
@@ -62,6 +79,7 @@ export function TableBrowser({ browserId }: { browserId: string }) {
         <span className="muted" data-testid="browse-range">
           {page ? (page.rows.length === 0 ? 'no rows' : `rows ${view.offset + 1}–${view.offset + page.rows.length}${page.hasMore ? '' : ' (end)'}`) : 'loading…'}
         </span>
+        <RowCount view={view} estimate={estimate} />
         <button type="button" className="small" onClick={() => browseAsking({ offset: view.offset + view.limit })} disabled={!page?.hasMore || view.loading}>Next ▶</button>
         <button type="button" className="small" onClick={() => browseAsking()} disabled={view.loading}>Reload</button>
         {page && !editability.editable && <span className="muted" data-testid="read-only-note">{editability.reason}</span>}
