@@ -71,4 +71,31 @@ describe('e2e: settings and saved secrets', () => {
     await expect.poll(() => settings.textContent()).toMatch(/Start or unlock a keychain/);
     expect(await settings.getByRole('button', { name: 'Start a new vault…' }).count()).toBe(0);
   });
+
+  it('follows the system\'s light or dark colours, or the one chosen in Settings, and keeps the choice', async () => {
+    ui = await openUi(dir.join('data'));
+    const { page } = ui;
+    const background = () => page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: object }; getComputedStyle(element: object): { backgroundColor: string } });
+      return doc.getComputedStyle(doc.document.documentElement).backgroundColor;
+    });
+    const light = 'rgb(255, 255, 255)';
+    const dark = 'rgb(22, 24, 29)';
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(background).toBe(light);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(background).toBe(dark);
+
+    ui.host.menuCommand('preferences');
+    const settings = page.getByTestId('settings');
+    await settings.getByLabel('Colours').selectOption('light');
+    await expect.poll(background).toBe(light);
+    // The choice outlasts a restart of the window, whatever the system says.
+    await page.reload();
+    await expect.poll(background).toBe(light);
+    ui.host.menuCommand('preferences');
+    expect(await settings.getByLabel('Colours').inputValue()).toBe('light');
+    await settings.getByLabel('Colours').selectOption('system');
+    await expect.poll(background).toBe(dark);
+  });
 });

@@ -13,6 +13,7 @@ import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
+import { applyTheme, watchOsTheme } from './theme';
 
 /** Once per page: React's development double effects must not adopt the sessions twice. */
 let sessionsAdopted = false;
@@ -22,6 +23,9 @@ export function App() {
   const loadAppInfo = useBurrowStore(selectLoadAppInfo);
   const settingsOpen = useBurrowStore((state) => state.settingsOpen);
   useUnsavedChangesGuard();
+  const theme = useBurrowStore((state) => state.theme);
+  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => watchOsTheme(() => useBurrowStore.getState().osThemeChanged()), []);
   useEffect(() => {
     void loadAppInfo();
     const unsubscribe = subscribeToCore();

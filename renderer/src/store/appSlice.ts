@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/contract';
 import type { BurrowErrorShape, Result } from '../../../shared/errors';
 import type { VaultStatus } from '../../../shared/vault';
 import { burrow } from '../ipc/client';
+import { loadThemeChoice, osPrefersLight, resolveTheme, storeThemeChoice, type Theme, type ThemeChoice } from '../app/theme';
 
 export type LoadState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; error: BurrowErrorShape };
 
@@ -14,6 +15,12 @@ export interface AppSlice {
   loadVault(): Promise<void>;
   settingsOpen: boolean;
   showSettings(open: boolean): void;
+  /** Appearance: the user's choice, and what it shows now (System follows the OS as it changes). */
+  themeChoice: ThemeChoice;
+  theme: Theme;
+  setThemeChoice(choice: ThemeChoice): void;
+  /** The OS switched light/dark: a System choice follows it. */
+  osThemeChanged(): void;
 }
 
 /** Pure: the next app state for an `app.info` result. */
@@ -21,8 +28,17 @@ export function appStateFor(result: Result<AppInfo>): LoadState {
   return result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error };
 }
 
-export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) => ({
+const initialChoice = loadThemeChoice();
+
+export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set, get) => ({
   app: { status: 'loading' },
+  themeChoice: initialChoice,
+  theme: resolveTheme(initialChoice, osPrefersLight()),
+  setThemeChoice(choice) {
+    storeThemeChoice(choice);
+    set({ themeChoice: choice, theme: resolveTheme(choice, osPrefersLight()) });
+  },
+  osThemeChanged: () => set({ theme: resolveTheme(get().themeChoice, osPrefersLight()) }),
   vault: null,
   async loadVault() {
     const result = await burrow().vault.status({});

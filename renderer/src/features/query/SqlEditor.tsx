@@ -3,6 +3,7 @@ import CodeMirror, { keymap, Prec, type ReactCodeMirrorRef } from '@uiw/react-co
 import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { formatInEditor, type Formatter } from './formatInEditor';
 import { sqlLanguage } from './sqlCompletion';
+import { useBurrowStore } from '../../store';
 
 export interface SqlEditorHandle {
   /** Formats the selection, or the whole text (as Mod-Shift-F does). */
@@ -35,6 +36,7 @@ interface SqlEditorProps {
  */
 export function SqlEditor({ value, onChange, onRun, onRunStatement, onSave, onSelection, errorAt = null, language, formatter, onFormatted, ref }: SqlEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
+  const theme = useBurrowStore((state) => state.theme);
   const extensions = useMemo(
     () => [
       sqlLanguage(language),
@@ -63,7 +65,7 @@ export function SqlEditor({ value, onChange, onRun, onRunStatement, onSave, onSe
   }, [errorAt]);
   return (
     <div className="editor" data-testid="sql-editor">
-      <CodeMirror ref={editor} value={value} height="180px" theme="dark" extensions={extensions} onChange={onChange}
+      <CodeMirror ref={editor} value={value} height="180px" theme={theme} extensions={extensions} onChange={onChange}
         onUpdate={(update) => {
           if (!update.selectionSet && !update.docChanged) return;
           const { from, to } = update.state.selection.main;

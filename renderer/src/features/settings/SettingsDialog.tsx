@@ -3,11 +3,13 @@ import { burrow } from '../../ipc/client';
 import { selectApp, useBurrowStore } from '../../store';
 import { keysFor, SHORTCUTS } from './shortcuts';
 import { vaultRemedy } from './vaultText';
+import type { ThemeChoice } from '../../app/theme';
 
-/** Settings: where saved secrets stand (and a way out of an unreadable vault), and what this build is. */
+/** Settings: colours, where saved secrets stand (and a way out of an unreadable vault), shortcuts, and what this build is. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const app = useBurrowStore(selectApp);
   const vault = useBurrowStore((state) => state.vault);
+  const themeChoice = useBurrowStore((state) => state.themeChoice);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,6 +30,17 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     <div className="modal-backdrop">
       <div className="modal wide" role="dialog" aria-modal="true" aria-labelledby="settings-title" data-testid="settings">
         <h2 id="settings-title">Settings</h2>
+        <section aria-label="Appearance">
+          <h3>Appearance</h3>
+          <label className="field">
+            <span>Colours</span>
+            <select value={themeChoice} onChange={(event) => useBurrowStore.getState().setThemeChoice(event.target.value as ThemeChoice)}>
+              <option value="system">Same as the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+        </section>
         <section aria-label="Saved secrets">
           <h3>Saved secrets</h3>
           {vault === null && <p className="muted">Reading the vault…</p>}
