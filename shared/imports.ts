@@ -99,3 +99,11 @@ export const bundleImportResultSchema = z.object({
   missingKeys: z.array(z.object({ name: z.string(), fingerprint: z.string() })),
 });
 export type BundleImportResult = z.infer<typeof bundleImportResultSchema>;
+
+/** Export to a file the user picks in the host's save dialog; `path` null when they cancelled. */
+export const importsSaveBundleFileRequestSchema = importsExportBundleRequestSchema;
+export const bundleFileSavedSchema = z.object({ path: z.string().nullable(), count: z.number().int() });
+
+/** A connections file the user picks in the host's open dialog, read for preview and import; nulls when they cancelled. */
+export const importsOpenBundleFileRequestSchema = z.object({}).strict();
+export const bundleFileOpenedSchema = z.object({ path: z.string().nullable(), json: z.string().nullable() });

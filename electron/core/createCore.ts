@@ -7,6 +7,7 @@ import { EventHub } from './eventHub';
 import { seedFirstRun } from './firstRun';
 import { QueryService } from './db/queryService';
 import { sessionHandlers } from './handlers/sessionHandlers';
+import { bundleFileHandlers } from './handlers/bundleFileHandlers';
 import { storeHandlers } from './handlers/storeHandlers';
 import { PromptHub } from './prompts/promptHub';
 import { ProfileTester } from './sessions/profileTester';
@@ -37,8 +38,8 @@ export interface CoreOptions {
 export interface PlatformAdapter {
   /** Shows an open-file dialog; resolves with the chosen path, or null when cancelled. */
   pickFile(purpose: FilePurpose): Promise<string | null>;
-  /** Shows a save dialog for an exported result; resolves with the chosen path, or null when cancelled. */
-  pickSavePath(suggestedName: string, format: ExportFormat): Promise<string | null>;
+  /** Shows a save dialog for an export (a result, connections); resolves with the chosen path, or null when cancelled. */
+  pickSavePath(suggestedName: string, format: ExportFormat, title?: string): Promise<string | null>;
 }
 
 const noPlatform: PlatformAdapter = {
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),
+    ...bundleFileHandlers(store, platform),
     ...sessionHandlers(sessions, tester, queries, prompts, (name, format) => platform.pickSavePath(name, format), store.history),
   };
   return {

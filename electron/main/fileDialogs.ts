@@ -23,11 +23,11 @@ export async function pickFile(purpose: FilePurpose): Promise<string | null> {
 
 const exportFilters: Record<ExportFormat, FileFilter> = { csv: { name: 'CSV', extensions: ['csv'] }, json: { name: 'JSON', extensions: ['json'] } };
 
-/** A native save dialog for an exported result, parented to the focused window. */
-export async function pickSavePath(suggestedName: string, format: ExportFormat): Promise<string | null> {
+/** A native save dialog for an export (a result, connections), parented to the focused window. */
+export async function pickSavePath(suggestedName: string, format: ExportFormat, title?: string): Promise<string | null> {
   const parent = BrowserWindow.getFocusedWindow();
   const filter = exportFilters[format];
-  const options = { title: `Export the result as ${filter.name}`, defaultPath: suggestedName, filters: [filter], properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+  const options = { title: title ?? `Export the result as ${filter.name}`, defaultPath: suggestedName, filters: [filter], properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
 }

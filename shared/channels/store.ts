@@ -4,6 +4,10 @@ import {
   bundlePreviewSchema,
   importsExportBundleRequestSchema,
   importsImportBundleRequestSchema,
+  importsOpenBundleFileRequestSchema,
+  importsSaveBundleFileRequestSchema,
+  bundleFileOpenedSchema,
+  bundleFileSavedSchema,
   importsParseUrlRequestSchema,
   importsPreviewBundleRequestSchema,
   importsProfileUrlRequestSchema,
@@ -92,4 +96,6 @@ export const storeChannels = {
   'imports.exportBundle': { request: importsExportBundleRequestSchema, response: z.object({ json: z.string(), count: z.number().int() }) },
   'imports.previewBundle': { request: importsPreviewBundleRequestSchema, response: bundlePreviewSchema },
   'imports.importBundle': { request: importsImportBundleRequestSchema, response: bundleImportResultSchema },
+  'imports.saveBundleFile': { request: importsSaveBundleFileRequestSchema, response: bundleFileSavedSchema },
+  'imports.openBundleFile': { request: importsOpenBundleFileRequestSchema, response: bundleFileOpenedSchema },
 } as const;

@@ -4,7 +4,8 @@ import { savedQueriesSaveRequestSchema } from '../../../shared/savedQueries';
 import type { Store } from '../store/createStore';
 import { parseRequest } from '../store/parseRequest';
 
-type StoreChannel = Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'history' | 'tabs' | 'savedQueries' | 'imports'}.${string}`>;
+/** Connections files need the host's dialogs: bundleFileHandlers serves them. */
+type StoreChannel = Exclude<Extract<keyof Handlers, `${'profiles' | 'vault' | 'keys' | 'knownHosts' | 'history' | 'tabs' | 'savedQueries' | 'imports'}.${string}`>, 'imports.saveBundleFile' | 'imports.openBundleFile'>;
 
 /** The store's operations, one per channel; each validates its payload again and returns no secrets. */
 export function storeHandlers(store: Store): Pick<Handlers, StoreChannel> {

@@ -5,6 +5,7 @@ import { selectApp, selectEditor, selectKeys, useBurrowStore } from '../../store
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { emptyHop, type HopForm, type ProfileForm } from './profileDraft';
 import { SafetyFields } from './SafetyFields';
+import { deleteQuestion } from './profileMenu';
 
 const engines = [['postgres', 'PostgreSQL'], ['mysql', 'MySQL'], ['mariadb', 'MariaDB'], ['sqlserver', 'SQL Server'], ['sqlite', 'SQLite']] as const;
 const tlsModes = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
@@ -189,7 +190,7 @@ export function ConnectionForm() {
           {editor.form.id && (
             <>
               <button type="button" className="danger" onClick={() => {
-                if (window.confirm(`Delete the connection “${editor.form.name}”?\n\nIts saved passwords, kept query tabs, history and saved queries go with it. SSH keys, trusted host keys and queries saved for every connection stay.`)) {
+                if (window.confirm(deleteQuestion(editor.form.name))) {
                   void useBurrowStore.getState().deleteEditorProfile();
                 }
               }}>Delete…</button>

@@ -10,6 +10,9 @@ import { emptyForm, formFromProfile } from './profileDraft';
 import { colourStyle } from './connectionCue';
 import { EnvironmentTag } from './EnvironmentTag';
 import { vaultProblem } from '../settings/vaultText';
+import { ContextMenu } from '../../components/ContextMenu';
+import type { Profile } from '../../../../shared/profile';
+import { profileMenuItems } from './profileMenu';
 
 const engineLabels: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', sqlserver: 'SQL Server', sqlite: 'SQLite' };
 
@@ -21,6 +24,8 @@ export function ConnectionsSidebar() {
   const [showHosts, setShowHosts] = useState(false);
   const [showImport, setShowImport] = useState(false);
   const [search, setSearch] = useState('');
+  const [menu, setMenu] = useState<{ x: number; y: number; profile: Profile } | null>(null);
+  const [note, setNote] = useState<{ text: string; ok: boolean } | null>(null);
   const vaultIssue = useBurrowStore((state) => vaultProblem(state.vault));
   const sessions = useBurrowStore(selectSessions);
   const liveCount = (profileId: string): number => Object.values(sessions).filter((session) => session.profileId === profileId).length;
@@ -73,7 +78,11 @@ export function ConnectionsSidebar() {
               {group.profiles.map((profile) => {
                 const state = connecting[profile.id];
                 return (
-                  <li key={profile.id} className={profile.colour ? 'profile coloured' : 'profile'} style={colourStyle(profile.colour)} data-testid="profile-item">
+                  <li key={profile.id} className={profile.colour ? 'profile coloured' : 'profile'} style={colourStyle(profile.colour)} data-testid="profile-item"
+                    onContextMenu={(event) => {
+                      event.preventDefault();
+                      setMenu({ x: event.clientX, y: event.clientY, profile });
+                    }}>
                     <button type="button" className="profile-open" onClick={() => void connect(profile.id, profile.name)} disabled={state?.status === 'connecting'}>
                       <span className="profile-title">
                         <span className="profile-name">{profile.name}</span>
@@ -97,6 +106,11 @@ export function ConnectionsSidebar() {
             </ul>
           </section>
         ))}
+      {note && <p className={note.ok ? 'muted sidebar-note' : 'error-text sidebar-note'} role={note.ok ? 'status' : 'alert'} data-testid="sidebar-note">{note.text}</p>}
+      {menu && (
+        <ContextMenu x={menu.x} y={menu.y} testId="profile-menu" onClose={() => setMenu(null)}
+          items={profileMenuItems(menu.profile, () => void connect(menu.profile.id, menu.profile.name), (text, ok) => setNote({ text, ok }))} />
+      )}
     </aside>
   );
 }

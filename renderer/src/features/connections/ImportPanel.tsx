@@ -3,10 +3,11 @@ import type { ParsedUrl, SshConfigHost, SshConfigImportResult } from '../../../.
 import { burrow } from '../../ipc/client';
 import { useBurrowStore } from '../../store';
 import { formFromUrl, formWithRoute } from './profileDraft';
+import { ImportBundle } from './ImportBundle';
 
-type Mode = 'url' | 'sshConfig';
+type Mode = 'url' | 'sshConfig' | 'file';
 
-/** New connections from a connection URL, or from a host of ~/.ssh/config (its ProxyJump chain as hops). */
+/** New connections from a connection URL, a host of ~/.ssh/config (its ProxyJump chain as hops), or a connections file. */
 export function ImportPanel({ onClose }: { onClose(): void }) {
   const [mode, setMode] = useState<Mode>('sshConfig');
   return (
@@ -16,8 +17,9 @@ export function ImportPanel({ onClose }: { onClose(): void }) {
         <nav className="result-tabs">
           <button type="button" aria-pressed={mode === 'sshConfig'} onClick={() => setMode('sshConfig')}>From SSH config</button>
           <button type="button" aria-pressed={mode === 'url'} onClick={() => setMode('url')}>From URL</button>
+          <button type="button" aria-pressed={mode === 'file'} onClick={() => setMode('file')}>Connections file</button>
         </nav>
-        {mode === 'url' ? <FromUrl onDone={onClose} /> : <FromSshConfig onDone={onClose} />}
+        {mode === 'url' ? <FromUrl onDone={onClose} /> : mode === 'file' ? <ImportBundle onDone={onClose} /> : <FromSshConfig onDone={onClose} />}
         <div className="actions">
           <button type="button" onClick={onClose}>Close</button>
         </div>
