@@ -36,7 +36,7 @@ export function menuTemplate(platform: NodeJS.Platform, send: (command: MenuComm
         command('Cancel', 'CmdOrCtrl+.', 'cancel'),
       ],
     },
-    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { label: 'View', submenu: [command('Open Table…', 'CmdOrCtrl+P', 'openTable'), { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
     { role: 'windowMenu' },
   ];
 }

@@ -799,4 +799,38 @@ describe('e2e: connect and query through the real UI', () => {
       '| 2 | back\\\\slash \\| pipe | 20.00 | false | NULL | multi<br>line |',
     ].join('\n'));
   });
+
+  it('opens a table by name (Mod+P, or the menu) and renames a query tab (double-click), keeping the name', async () => {
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+P');
+    const dialog = page.getByTestId('open-table');
+    await dialog.waitFor();
+    await dialog.getByLabel('Table name').fill('peop');
+    await expect.poll(() => dialog.getByTestId('open-table-match').allTextContents()).toEqual(['▦ e2e_peoplepublic']);
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /▦ e2e_people/ }).waitFor();
+    await expect.poll(() => page.getByTestId('table-browser').getByTestId('browse-range').textContent(), { timeout: 10_000 }).toBe('rows 1–2 (end)');
+    await page.getByRole('button', { name: 'Close e2e_people' }).click();
+
+    // The menu's View > Open Table… does the same; letters in order find a table, Escape closes.
+    host.menuCommand('openTable');
+    await dialog.waitFor();
+    await dialog.getByLabel('Table name').fill('e2ecmpl');
+    await expect.poll(() => dialog.getByTestId('open-table-match').allTextContents()).toEqual(['▦ e2e_completionpublic']);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const front = page.getByRole('tab', { selected: true });
+    const before = (await front.textContent())!.replace(/×$/, '');
+    await front.getByRole('button').first().dblclick();
+    await front.getByLabel('Tab name').fill('Never kept');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => front.textContent()).toBe(`${before}×`);
+    await front.getByRole('button').first().dblclick();
+    await front.getByLabel('Tab name').fill('Monthly report');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => front.textContent()).toBe('Monthly report×');
+    const profile = value<{ id: string; name: string }[]>(await host.core.dispatch('profiles.list', {})).find((p) => p.name === 'Staging over SSH')!;
+    await expect.poll(async () => value<{ title: string }[]>(await host.core.dispatch('tabs.get', { profileId: profile.id })).map((t) => t.title), { timeout: 5_000 }).toContain('Monthly report');
+  });
 });

@@ -53,6 +53,7 @@ export function App() {
         if (tab.browserId) state.closeBrowser(tab.browserId);
       }
       if (command === 'newTab') state.newQueryTab(tab.id);
+      if (command === 'openTable' && state.sessions[tab.sessionId]) state.showOpenTable(true);
     });
     // The last edits would otherwise wait out the save delay in a window that is already gone.
     const flush = (): void => useBurrowStore.getState().flushKeptTabs();

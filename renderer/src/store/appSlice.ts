@@ -15,6 +15,9 @@ export interface AppSlice {
   loadVault(): Promise<void>;
   settingsOpen: boolean;
   showSettings(open: boolean): void;
+  /** The Open table… dialog (Mod+P) of the front tab's session. */
+  openTableShown: boolean;
+  showOpenTable(open: boolean): void;
   /** Appearance: the user's choice, and what it shows now (System follows the OS as it changes). */
   themeChoice: ThemeChoice;
   theme: Theme;
@@ -46,6 +49,8 @@ export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set, ge
   },
   settingsOpen: false,
   showSettings: (open) => set({ settingsOpen: open }),
+  openTableShown: false,
+  showOpenTable: (open) => set({ openTableShown: open }),
   async loadAppInfo() {
     let result: Result<AppInfo>;
     try {

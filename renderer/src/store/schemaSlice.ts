@@ -135,7 +135,12 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
       if (!view || view.count.state === 'counting') return;
       const filters = view.filters;
       patchBrowser(id, { count: { state: 'counting' } });
-      const result = await burrow().schema.count({ connectionId: view.sessionId, table: view.table, filters });
+      let result: Awaited<ReturnType<ReturnType<typeof burrow>['schema']['count']>>;
+      try {
+        result = await burrow().schema.count({ connectionId: view.sessionId, table: view.table, filters });
+      } catch (error) {
+        result = { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+      }
       // Filters changed meanwhile: this count is of other rows.
       if (get().browsers[id]?.filters !== filters) return;
       patchBrowser(id, { count: result.ok ? { state: 'done', rows: result.value.rows } : { state: 'failed', error: `${result.error.code}: ${result.error.message}` } });

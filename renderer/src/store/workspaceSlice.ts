@@ -64,6 +64,8 @@ export interface WorkspaceSlice {
   closeTab(tabId: string): void;
   selectTab(tabId: string): void;
   setSql(tabId: string, sql: string): void;
+  /** Renames a query tab (blank keeps the old name); the name is kept with the tab. */
+  renameTab(tabId: string, title: string): void;
   /** Ties the tab to a saved query (its name becomes the title), or unties it (null: the title stays). */
   linkSavedQuery(tabId: string, saved: { id: string; name: string } | null): void;
   setSelection(tabId: string, selection: TextRange | null): void;
@@ -264,6 +266,13 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     setSql(tabId, sql) {
       patch(tabId, { sql });
       keepTabsOf(get().tabs.find((tab) => tab.id === tabId)?.profileId);
+    },
+    renameTab(tabId, title) {
+      const name = title.trim().slice(0, 200);
+      const tab = get().tabs.find((t) => t.id === tabId);
+      if (!tab || !name || name === tab.title) return;
+      patch(tabId, { title: name });
+      if (!tab.browserId) keepTabsOf(tab.profileId);
     },
     linkSavedQuery(tabId, saved) {
       const tab = get().tabs.find((t) => t.id === tabId);

@@ -5,6 +5,7 @@ import { colourStyle, profileById } from '../connections/connectionCue';
 import { EnvironmentTag } from '../connections/EnvironmentTag';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
+import { OpenTableDialog } from '../schema/OpenTableDialog';
 import { confirmDiscardEdits } from '../schema/confirmDiscard';
 import type { ExportFormat } from '../../../../shared/query';
 import type { Environment } from '../../../../shared/profile';
@@ -24,6 +25,9 @@ import { SshLogDialog } from './SshLogDialog';
 
 function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: string; environment: Environment | undefined }) {
   const sessions = useBurrowStore(selectSessions);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  /** Escape ends a rename without keeping it, even if the field's blur follows. */
+  const renameCancelled = useRef(false);
   const activeSession = sessions[tabs.find((tab) => tab.id === activeId)?.sessionId ?? ''];
   const close = (tab: QueryTab): void => {
     if (tab.browserId ? !confirmDiscardEdits(tab.browserId) : !confirmDiscardResultEdits(tab.id)) return;
@@ -35,7 +39,30 @@ function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: s
     <nav className="tabs" role="tablist">
       {tabs.map((tab) => (
         <span key={tab.id} role="tab" aria-selected={tab.id === activeId} className="tab">
-          <button type="button" onClick={() => useBurrowStore.getState().selectTab(tab.id)}>{tab.browserId ? `▦ ${tab.title}` : tab.title}</button>
+          {renaming === tab.id ? (
+            <input className="tab-rename" aria-label="Tab name" defaultValue={tab.title} autoFocus onFocus={(event) => event.target.select()}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
+                if (event.key === 'Escape') {
+                  renameCancelled.current = true;
+                  setRenaming(null);
+                }
+              }}
+              onBlur={(event) => {
+                if (!renameCancelled.current) useBurrowStore.getState().renameTab(tab.id, event.target.value);
+                renameCancelled.current = false;
+                setRenaming(null);
+              }} />
+          ) : (
+            <button type="button" onClick={() => useBurrowStore.getState().selectTab(tab.id)}
+              onDoubleClick={() => {
+                if (tab.browserId) return;
+                renameCancelled.current = false;
+                setRenaming(tab.id);
+              }} title={tab.browserId ? undefined : 'Double-click to rename'}>
+              {tab.browserId ? `▦ ${tab.title}` : tab.title}
+            </button>
+          )}
           <button type="button" aria-label={`Close ${tab.title}`} onClick={() => close(tab)}>×</button>
         </span>
       ))}
@@ -214,8 +241,26 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   );
 }
 
+/** Mod+P anywhere in the window opens Open table… for the front tab's live session (the app menu's accelerator does the same in Electron). */
+function useOpenTableKey(): void {
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'p') return;
+      const state = useBurrowStore.getState();
+      const tab = state.tabs.find((t) => t.id === state.activeTabId);
+      if (!tab || !state.sessions[tab.sessionId]) return;
+      event.preventDefault();
+      state.showOpenTable(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /** The open tabs (SQL editors and table browsers) beside the schema tree of the active tab's session. */
 export function QueryWorkspace() {
+  const openTableShown = useBurrowStore((state) => state.openTableShown);
+  useOpenTableKey();
   const tabs = useBurrowStore(selectTabs);
   const active = useBurrowStore(selectActiveTab);
   const sessions = useBurrowStore(selectSessions);
@@ -229,6 +274,7 @@ export function QueryWorkspace() {
         <TabBar tabs={tabs} activeId={active.id} environment={profile?.environment} />
         {active.browserId ? <TableBrowser key={active.browserId} browserId={active.browserId} /> : <QueryPane key={active.id} tab={active} />}
       </section>
+      {openTableShown && live && <OpenTableDialog sessionId={active.sessionId} onClose={() => useBurrowStore.getState().showOpenTable(false)} />}
     </div>
   );
 }

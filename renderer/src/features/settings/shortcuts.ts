@@ -9,6 +9,8 @@ export const SHORTCUTS: { area: string; keys: string; does: string }[] = [
   { area: 'Tabs', keys: 'Mod+T', does: 'New query tab on the same connection' },
   { area: 'Tabs', keys: 'Mod+W', does: 'Close the tab (the last one closes its connection)' },
   { area: 'Tabs', keys: 'Mod+N', does: 'New connection' },
+  { area: 'Tabs', keys: 'Mod+P', does: 'Open a table by name' },
+  { area: 'Tabs', keys: 'Double-click a tab', does: 'Rename the query tab' },
   { area: 'Results', keys: 'Shift+Click', does: 'Select a range of rows' },
   { area: 'Results', keys: 'Mod+A', does: 'Select every row' },
   { area: 'Results', keys: 'Arrows, Page Up/Down, Home, End', does: 'Move the selection (with Shift, grow it)' },
