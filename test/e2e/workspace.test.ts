@@ -203,6 +203,33 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await page.getByRole('tab', { name: /▦/ }).count()).toBe(0);
   });
 
+  it('shows a table\'s structure (columns, indexes, foreign keys) and opens a referenced table from it', async () => {
+    const tree = page.getByTestId('schema-tree');
+    await tree.getByTitle(/^Browse (main\.)?orders$/).click();
+    await page.getByRole('tab', { name: /▦ orders/ }).waitFor();
+    const browser = page.getByTestId('table-browser');
+    await browser.getByRole('button', { name: 'Structure' }).click();
+    const structure = browser.getByTestId('table-structure');
+    const rows = (testId: string) => structure.getByTestId(testId).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(await rows('structure-columns')).toEqual([
+      ['1', 'id', 'INTEGER', 'no', '—', 'PK'],
+      ['2', 'customer_id', 'INTEGER', 'no', '—', ''],
+      ['3', 'status', 'TEXT', 'no', '—', ''],
+      ['4', 'ordered_at', 'TEXT', 'no', '—', ''],
+      ['5', 'note', 'TEXT', 'yes', '—', ''],
+    ]);
+    expect(await rows('structure-indexes')).toEqual(expect.arrayContaining([['orders_customer', 'customer_id', ''], ['orders_ordered_at', 'ordered_at', '']]));
+    expect(await rows('structure-foreign-keys')).toEqual([[expect.any(String), 'customer_id', 'customers (id)']]);
+    // Paging belongs to the data: the structure has none.
+    expect(await browser.getByTestId('browse-range').count()).toBe(0);
+    await structure.getByRole('button', { name: 'customers' }).click();
+    await page.getByRole('tab', { name: /▦ customers/ }).waitFor();
+    await expect.poll(() => page.getByTestId('table-browser').getByTestId('browse-range').textContent(), { timeout: 10_000 }).toBe('rows 1–250 (end)');
+    await page.getByRole('button', { name: 'Close customers' }).click();
+    await page.getByRole('button', { name: 'Close orders' }).click();
+    expect(await page.getByRole('tab', { name: /▦/ }).count()).toBe(0);
+  });
+
   it('connects over SSH: the host key prompt shows the fingerprint, trust is remembered, the query runs', async () => {
     await page.getByRole('button', { name: /Staging over SSH/ }).click();
     const prompt = page.getByTestId('prompt-hostKey');

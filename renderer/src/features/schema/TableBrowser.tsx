@@ -7,6 +7,7 @@ import { confirmDiscardEdits } from './confirmDiscard';
 import { EditBar } from './EditBar';
 import { tableEditability } from './tableEditability';
 import { useEditKeys } from './useEditKeys';
+import { TableStructure } from './TableStructure';
 
 const operators: FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'like', 'not like', 'is null', 'is not null', 'in'];
 const needsNoValue = (op: FilterOperator): boolean => op === 'is null' || op === 'is not null';
@@ -60,6 +61,7 @@ export function TableBrowser({ browserId }: { browserId: string }) {
   const columns = view?.page?.columns.map((c) => c.name) ?? [];
   const editability = view ? tableEditability(schema, view.table, columns) : null;
   useEditKeys(browserId, editability?.editable ?? false);
+  const [showing, setShowing] = useState<'data' | 'structure'>('data');
   if (!view || !editability) return null;
   const { browse } = useBurrowStore.getState();
   const page = view.page;
@@ -75,33 +77,45 @@ export function TableBrowser({ browserId }: { browserId: string }) {
     <section className="table-browser" aria-label={`Browse ${title}`} data-testid="table-browser">
       <div className="toolbar">
         <strong>{title}</strong>
-        <button type="button" className="small" onClick={() => browseAsking({ offset: Math.max(0, view.offset - view.limit) })} disabled={view.offset === 0 || view.loading}>◀ Previous</button>
-        <span className="muted" data-testid="browse-range">
-          {page ? (page.rows.length === 0 ? 'no rows' : `rows ${view.offset + 1}–${view.offset + page.rows.length}${page.hasMore ? '' : ' (end)'}`) : 'loading…'}
+        <span className="segmented" role="group" aria-label="Show">
+          <button type="button" aria-pressed={showing === 'data'} onClick={() => setShowing('data')}>Data</button>
+          <button type="button" aria-pressed={showing === 'structure'} onClick={() => setShowing('structure')}>Structure</button>
         </span>
-        <RowCount view={view} estimate={estimate} />
-        <button type="button" className="small" onClick={() => browseAsking({ offset: view.offset + view.limit })} disabled={!page?.hasMore || view.loading}>Next ▶</button>
-        <button type="button" className="small" onClick={() => browseAsking()} disabled={view.loading}>Reload</button>
-        {page && !editability.editable && <span className="muted" data-testid="read-only-note">{editability.reason}</span>}
-      </div>
-      {columns.length > 0 && <FilterBar columns={columns} onApply={(filter) => browseAsking({ filters: [...view.filters, filter], offset: 0 })} />}
-      {view.filters.length > 0 && (
-        <p className="filters">
-          {view.filters.map((filter, index) => (
-            <span key={index} className="filter-chip" data-testid="filter-chip">
-              {filter.column} {filter.op} {Array.isArray(filter.value) ? filter.value.join(', ') : (filter.value ?? '')}
-              <button type="button" aria-label={`Remove filter ${index + 1}`} onClick={() => browseAsking({ filters: view.filters.filter((_, i) => i !== index), offset: 0 })}>×</button>
+        {showing === 'data' && (
+          <>
+            <button type="button" className="small" onClick={() => browseAsking({ offset: Math.max(0, view.offset - view.limit) })} disabled={view.offset === 0 || view.loading}>◀ Previous</button>
+            <span className="muted" data-testid="browse-range">
+              {page ? (page.rows.length === 0 ? 'no rows' : `rows ${view.offset + 1}–${view.offset + page.rows.length}${page.hasMore ? '' : ' (end)'}`) : 'loading…'}
             </span>
-          ))}
-        </p>
-      )}
-      {page && editability.editable && <EditBar view={view} />}
-      {view.error && <p className="error-text" role="alert" data-testid="browse-error">{view.error}</p>}
-      {view.saveError && <p className="error-text" role="alert" data-testid="edit-error">{view.saveError.text}</p>}
-      {page && (
-        <BrowseGrid view={view} editability={editability}
-          onSort={(column) => browseAsking({ sort: nextSort(view.sort, column), offset: 0 })}
-          onFilter={(filter) => browseAsking({ filters: [...view.filters, filter], offset: 0 })} />
+            <RowCount view={view} estimate={estimate} />
+            <button type="button" className="small" onClick={() => browseAsking({ offset: view.offset + view.limit })} disabled={!page?.hasMore || view.loading}>Next ▶</button>
+            <button type="button" className="small" onClick={() => browseAsking()} disabled={view.loading}>Reload</button>
+            {page && !editability.editable && <span className="muted" data-testid="read-only-note">{editability.reason}</span>}
+          </>
+        )}
+      </div>
+      {showing === 'structure' ? <TableStructure sessionId={view.sessionId} table={view.table} info={info} /> : (
+        <>
+          {columns.length > 0 && <FilterBar columns={columns} onApply={(filter) => browseAsking({ filters: [...view.filters, filter], offset: 0 })} />}
+          {view.filters.length > 0 && (
+            <p className="filters">
+              {view.filters.map((filter, index) => (
+                <span key={index} className="filter-chip" data-testid="filter-chip">
+                  {filter.column} {filter.op} {Array.isArray(filter.value) ? filter.value.join(', ') : (filter.value ?? '')}
+                  <button type="button" aria-label={`Remove filter ${index + 1}`} onClick={() => browseAsking({ filters: view.filters.filter((_, i) => i !== index), offset: 0 })}>×</button>
+                </span>
+              ))}
+            </p>
+          )}
+          {page && editability.editable && <EditBar view={view} />}
+          {view.error && <p className="error-text" role="alert" data-testid="browse-error">{view.error}</p>}
+          {view.saveError && <p className="error-text" role="alert" data-testid="edit-error">{view.saveError.text}</p>}
+          {page && (
+            <BrowseGrid view={view} editability={editability}
+              onSort={(column) => browseAsking({ sort: nextSort(view.sort, column), offset: 0 })}
+              onFilter={(filter) => browseAsking({ filters: [...view.filters, filter], offset: 0 })} />
+          )}
+        </>
       )}
     </section>
   );

@@ -1,0 +1,73 @@
+import type { TableInfo } from '../../../../shared/query';
+import type { BrowseTable } from '../../store/schemaSlice';
+import { openTableBrowser } from './openTableBrowser';
+
+/**
+ * A table's structure as the session's introspection knows it: columns (type, NULL, default, key),
+ * indexes, and foreign keys, each of which opens the table it references.
+ */
+export function TableStructure({ sessionId, table, info }: { sessionId: string; table: BrowseTable; info: TableInfo | undefined }) {
+  if (!info) return <p className="empty" data-testid="structure-missing">{table.name} is not in the loaded schema: Refresh the schema tree.</p>;
+  return (
+    <div className="structure" data-testid="table-structure">
+      <p className="muted">
+        {info.kind === 'view' ? 'View' : 'Table'} · {info.columns.length} column{info.columns.length === 1 ? '' : 's'}
+        {info.estimatedRows !== null && info.estimatedRows >= 0 ? ` · about ${info.estimatedRows.toLocaleString()} rows (the planner's estimate)` : ''}
+      </p>
+      <h3>Columns</h3>
+      <table className="structure-table" data-testid="structure-columns">
+        <thead><tr><th>#</th><th>Name</th><th>Type</th><th>NULL</th><th>Default</th><th>Key</th></tr></thead>
+        <tbody>
+          {[...info.columns].sort((a, b) => a.ordinal - b.ordinal).map((column, index) => (
+            <tr key={column.name}>
+              <td className="row-number">{index + 1}</td>
+              <td>{column.name}</td>
+              <td>{column.dataType}</td>
+              <td>{column.nullable ? 'yes' : 'no'}</td>
+              <td className={column.default === null ? 'cell-null' : undefined}>{column.default ?? '—'}</td>
+              <td>{column.primaryKey ? 'PK' : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Indexes</h3>
+      {info.indexes.length === 0 ? <p className="empty">None.</p> : (
+        <table className="structure-table" data-testid="structure-indexes">
+          <thead><tr><th>Name</th><th>Columns</th><th>Kind</th></tr></thead>
+          <tbody>
+            {info.indexes.map((index) => (
+              <tr key={index.name}>
+                <td>{index.name}</td>
+                <td>{index.columns.join(', ')}</td>
+                <td>{index.primary ? 'primary key' : index.unique ? 'unique' : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Foreign keys</h3>
+      {info.foreignKeys.length === 0 ? <p className="empty">None.</p> : (
+        <table className="structure-table" data-testid="structure-foreign-keys">
+          <thead><tr><th>Name</th><th>Columns</th><th>References</th></tr></thead>
+          <tbody>
+            {info.foreignKeys.map((fk) => {
+              const target = { schema: fk.referencedSchema ?? table.schema, name: fk.referencedTable };
+              return (
+                <tr key={fk.name}>
+                  <td>{fk.name}</td>
+                  <td>{fk.columns.join(', ')}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => openTableBrowser(sessionId, target)}>
+                      {target.schema && target.schema !== table.schema ? `${target.schema}.` : ''}{fk.referencedTable}
+                    </button>
+                    {' '}({fk.referencedColumns.join(', ')})
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
