@@ -210,7 +210,12 @@ describe('e2e: connect and query through the real UI', () => {
     const browser = page.getByTestId('table-browser');
     await browser.getByRole('button', { name: 'Structure' }).click();
     const structure = browser.getByTestId('table-structure');
-    const rows = (testId: string) => structure.getByTestId(testId).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    const rows = (testId: string) => structure.getByTestId(testId).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => {
+      const cells = tr.querySelectorAll('td');
+      const texts: (string | null | undefined)[] = [];
+      for (let i = 0; i < cells.length; i++) texts.push(cells[i]?.textContent);
+      return texts;
+    }));
     expect(await rows('structure-columns')).toEqual([
       ['1', 'id', 'INTEGER', 'no', '—', 'PK'],
       ['2', 'customer_id', 'INTEGER', 'no', '—', ''],

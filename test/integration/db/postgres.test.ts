@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConnectConfigInput } from '../../../shared/query';
 import { QueryService } from '../../../electron/core/db/queryService';
+import { formattedBuiltinTypes } from '../../../electron/core/db/postgres/postgresColumns';
 import { listeningSocketsOf, makeCa, makeTempDir, startMariadb, startPostgres, type MariadbServer, type PostgresServer } from '../../env';
 import { connectError, expectCancelled, runOk, runToEnd, startSshRig, transportFor, type SshRig, type Via } from './dbRig';
 
@@ -84,6 +85,19 @@ describe.each<Via>(['direct', 'tunnel'])('PostgreSQL %s', (via) => {
     expect(status.results[2]?.columns).toEqual([
       { name: 'id', dataType: 'integer', nullable: true, origin: { schema: temp, table: 't', column: 'id' } },
       { name: 'label', dataType: 'text', nullable: true, origin: { schema: temp, table: 't', column: 'label' } },
+    ]);
+  });
+
+  it('names the types of an expressions-only result without a catalog lookup, as the catalog would name them', async () => {
+    const oids = Object.keys(formattedBuiltinTypes).map(Number);
+    const { rows } = await runOk(service, connectionId, `SELECT t.oid::int, format_type(t.oid, NULL) FROM unnest('{${oids.join(',')}}'::oid[]) AS t(oid) ORDER BY 1`);
+    expect(Object.fromEntries((rows[0] ?? []).map(([oid, name]) => [Number(oid), name]))).toEqual(formattedBuiltinTypes);
+    const { status } = await runOk(service, connectionId, "SELECT 1 AS n, now() AS at, 'x'::text AS t, 1.5::numeric AS d, '1'::numeric(4,1) AS m");
+    expect(status.results[0]?.columns.map((c) => c.dataType)).toEqual(['integer', 'timestamp with time zone', 'text', 'numeric', 'numeric(4,1)']);
+    const { status: plain } = await runOk(service, connectionId, "SELECT 1 AS n, now() AS at, 'x'::text AS t, 1.5::numeric AS d");
+    expect(plain.results[0]?.columns).toEqual([
+      { name: 'n', dataType: 'integer', nullable: null }, { name: 'at', dataType: 'timestamp with time zone', nullable: null },
+      { name: 't', dataType: 'text', nullable: null }, { name: 'd', dataType: 'numeric', nullable: null },
     ]);
   });
 

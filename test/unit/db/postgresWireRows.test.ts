@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataRowEncoder } from '../../../electron/core/db/postgres/dataRowEncoder';
 import { LazyDataRow } from '../../../electron/core/db/postgres/lazyDataRows';
+import { typeNamesWithoutCatalog } from '../../../electron/core/db/postgres/postgresColumns';
 import { FIELD_BOOL, FIELD_BYTEA, FIELD_TEXT } from '../../../electron/core/db/postgres/postgresTypes';
 import { ResultStore } from '../../../electron/core/db/store/resultStore';
 import { decodeRow } from '../../../electron/core/db/store/rowCodec';
@@ -100,5 +101,16 @@ describe('LazyDataRow', () => {
     expect(taken.take()).toBe(again.source);
     taken.release();
     expect(() => taken.fields).toThrow(/released/);
+  });
+});
+
+describe('column types without a catalog lookup', () => {
+  it('only for expressions of common built-in types without a type modifier', () => {
+    expect(typeNamesWithoutCatalog([{ dataTypeID: 23, dataTypeModifier: -1, tableID: 0 }, { dataTypeID: 1184, dataTypeModifier: -1, tableID: 0 }])).toEqual(['integer', 'timestamp with time zone']);
+    expect(typeNamesWithoutCatalog([])).toEqual([]);
+    // A table column (nullability and origin to learn), a modifier (numeric(4,1)), an unlisted type: the catalog is asked.
+    expect(typeNamesWithoutCatalog([{ dataTypeID: 23, dataTypeModifier: -1, tableID: 16384 }])).toBeNull();
+    expect(typeNamesWithoutCatalog([{ dataTypeID: 1700, dataTypeModifier: 262149, tableID: 0 }])).toBeNull();
+    expect(typeNamesWithoutCatalog([{ dataTypeID: 1007, dataTypeModifier: -1, tableID: 0 }])).toBeNull();
   });
 });

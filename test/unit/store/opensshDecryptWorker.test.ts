@@ -40,6 +40,7 @@ describe('OpenSSH key decryption in a worker thread', () => {
 
   it('has a key pair generator for this test that really encrypts', () => {
     const { block } = encryptedOpenSshKey('right');
-    expect(ssh2.utils.parseKey(block)).toBeInstanceOf(Error);
+    // ssh2 answers an Error; checked by its text, since instanceof breaks when the module's realm differs from the test's.
+    expect(String(ssh2.utils.parseKey(block))).toMatch(/encrypted.*no passphrase/i);
   });
 });

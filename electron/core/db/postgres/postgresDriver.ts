@@ -10,7 +10,7 @@ import { MAX_RESULT_COLUMNS, type DbConnection, type Driver, type RawCell, type 
 import { sendCancelRequest } from './postgresCancel';
 import { pgConnectError, pgQueryError } from './postgresErrors';
 import { introspectPostgres } from './postgresIntrospect';
-import { resolveColumnMeta } from './postgresColumns';
+import { resolveColumnMeta, typeNamesWithoutCatalog } from './postgresColumns';
 import { fieldKindOf, rawTextTypes } from './postgresTypes';
 import { DataRowEncoder } from './dataRowEncoder';
 import { LazyDataRow, useLazyDataRows } from './lazyDataRows';
@@ -222,7 +222,9 @@ class PostgresConnection implements DbConnection {
     await this.corked(() => cursor.close());
     if (state.cancelled) throw new BurrowError('CANCELLED', 'the query was cancelled');
     // Names of non-built-in types and nullability need catalog lookups, which can only run now.
-    await this.completeColumnMeta(result.fields, columns);
+    const known = typeNamesWithoutCatalog(result.fields);
+    if (known) known.forEach((name, index) => void (columns[index] && (columns[index].dataType = name)));
+    else await this.completeColumnMeta(result.fields, columns);
     rowsWriter.end({ command: result.command ?? 'SELECT', rowsAffected: result.rowCount ?? null });
   }
 
