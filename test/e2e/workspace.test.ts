@@ -865,4 +865,29 @@ describe('e2e: connect and query through the real UI', () => {
     const profile = value<{ id: string; name: string }[]>(await host.core.dispatch('profiles.list', {})).find((p) => p.name === 'Staging over SSH')!;
     await expect.poll(async () => value<{ title: string }[]>(await host.core.dispatch('tabs.get', { profileId: profile.id })).map((t) => t.title), { timeout: 5_000 }).toContain('Monthly report');
   });
+
+  it('a tab\'s right-click menu renames, duplicates and closes tabs (others, to the right)', async () => {
+    const front = page.getByRole('tab', { selected: true });
+    const title = (await front.textContent())!.replace(/×$/, '');
+    const sql = await page.locator('.cm-content').textContent();
+    await front.click({ button: 'right' });
+    const menu = page.getByTestId('tab-menu');
+    const items = await menu.getByRole('menuitem').allTextContents();
+    expect(items.slice(0, 4)).toEqual(['Rename…', 'Duplicate', 'Close', 'Close other tabs']);
+    await menu.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Staging over SSH( \d+)?×$/);
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe(sql);
+    const count = await page.getByRole('tab').count();
+
+    // Back on the first tab: close the others (sessions left without a tab close with them).
+    await page.getByRole('tab', { name: title }).getByRole('button').first().click();
+    await page.getByRole('tab', { name: title }).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Close other tabs' }).click();
+    await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual([`${title}×`]);
+    expect(count).toBeGreaterThan(2);
+    // One tab left: nothing to its right and no others, so the menu offers neither.
+    await page.getByRole('tab', { name: title }).click({ button: 'right' });
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Rename…', 'Duplicate', 'Close']);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -22,6 +22,7 @@ import { SaveQueryDialog } from './SaveQueryDialog';
 import { SavedQueriesDialog } from './SavedQueriesDialog';
 import { openSavedQuery, saveTabQuery } from './savedQueryActions';
 import { SshLogDialog } from './SshLogDialog';
+import { ContextMenu, type MenuItem } from '../../components/ContextMenu';
 
 function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: string; environment: Environment | undefined }) {
   const sessions = useBurrowStore(selectSessions);
@@ -29,16 +30,45 @@ function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: s
   /** Escape ends a rename without keeping it, even if the field's blur follows. */
   const renameCancelled = useRef(false);
   const activeSession = sessions[tabs.find((tab) => tab.id === activeId)?.sessionId ?? ''];
-  const close = (tab: QueryTab): void => {
-    if (tab.browserId ? !confirmDiscardEdits(tab.browserId) : !confirmDiscardResultEdits(tab.id)) return;
+  const [menu, setMenu] = useState<{ x: number; y: number; tab: QueryTab } | null>(null);
+  /** Closes a tab unless it holds unsaved edits the user keeps; says whether it closed. */
+  const close = (tab: QueryTab): boolean => {
+    if (tab.browserId ? !confirmDiscardEdits(tab.browserId) : !confirmDiscardResultEdits(tab.id)) return false;
     const store = useBurrowStore.getState();
     store.closeTab(tab.id);
     if (tab.browserId) store.closeBrowser(tab.browserId);
+    return true;
+  };
+  /** Closes tabs in order, stopping at the first one the user keeps. */
+  const closeAll = (closing: readonly QueryTab[]): void => {
+    for (const tab of closing) if (!close(tab)) return;
+  };
+  const menuItems = (tab: QueryTab): MenuItem[] => {
+    const index = tabs.findIndex((t) => t.id === tab.id);
+    const live = Boolean(sessions[tab.sessionId]);
+    return [
+      ...(tab.browserId ? [] : [{ label: 'Rename…', action: () => {
+        renameCancelled.current = false;
+        setRenaming(tab.id);
+      } }]),
+      ...(tab.browserId || !live ? [] : [{ label: 'Duplicate', action: () => {
+        const store = useBurrowStore.getState();
+        const copy = store.newQueryTab(tab.id);
+        if (copy) store.setSql(copy, tab.sql);
+      } }]),
+      { label: 'Close', action: () => void close(tab) },
+      ...(tabs.length > 1 ? [{ label: 'Close other tabs', action: () => closeAll(tabs.filter((t) => t.id !== tab.id)) }] : []),
+      ...(index < tabs.length - 1 ? [{ label: 'Close tabs to the right', action: () => closeAll(tabs.slice(index + 1)) }] : []),
+    ];
   };
   return (
     <nav className="tabs" role="tablist">
       {tabs.map((tab) => (
-        <span key={tab.id} role="tab" aria-selected={tab.id === activeId} className="tab">
+        <span key={tab.id} role="tab" aria-selected={tab.id === activeId} className="tab"
+          onContextMenu={(event) => {
+            event.preventDefault();
+            setMenu({ x: event.clientX, y: event.clientY, tab });
+          }}>
           {renaming === tab.id ? (
             <input className="tab-rename" aria-label="Tab name" defaultValue={tab.title} autoFocus onFocus={(event) => event.target.select()}
               onKeyDown={(event) => {
@@ -68,6 +98,7 @@ function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: s
       ))}
       <button type="button" className="tab-new" aria-label="New query tab" title={activeSession ? 'New query tab on this connection' : 'This connection has ended: connect again first'} disabled={!activeSession} onClick={() => useBurrowStore.getState().newQueryTab(activeId)}>+</button>
       <EnvironmentTag environment={environment} />
+      {menu && <ContextMenu x={menu.x} y={menu.y} testId="tab-menu" items={menuItems(menu.tab)} onClose={() => setMenu(null)} />}
     </nav>
   );
 }
