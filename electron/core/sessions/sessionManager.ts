@@ -25,6 +25,8 @@ interface LiveSession {
   relogin: Promise<void> | null;
   /** The route's tunnel; null for direct and local connections. */
   tunnel: Tunnel | null;
+  /** The profile's startup SQL, run again on every login (a reconnect's too), so its settings never lapse. */
+  startupSql: string;
 }
 
 export interface SessionManagerDeps {
@@ -103,6 +105,7 @@ export class SessionManager {
       release,
       relogin: null,
       tunnel,
+      startupSql: profile.startupSql,
     };
     this.sessions.set(sessionId, session);
     this.deps.emit({ sessionId, profileId, state: 'ready', part: 'database' });
@@ -209,6 +212,12 @@ export class SessionManager {
     this.deps.emit({ sessionId, profileId, state: 'connecting', part: 'database' });
     try {
       const fresh = await this.deps.queries.connect(session.config, session.transport);
+      if (session.startupSql.trim()) {
+        await this.runStartupSql(fresh.connectionId, session.startupSql).catch(async (error: unknown) => {
+          await this.deps.queries.close({ connectionId: fresh.connectionId }).catch(() => {});
+          throw error;
+        });
+      }
       const old = session.connectionId;
       session.connectionId = fresh.connectionId;
       session.info.state = 'ready';

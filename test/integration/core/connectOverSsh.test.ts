@@ -118,6 +118,34 @@ describe('core: connect over SSH through the contract', () => {
     expect(await core.dispatch('sessions.checkPassword', { sessionId: 'nope', password: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('runs the profile\'s startup SQL again after the tunnel drops and the session logs in again', async () => {
+    const keyId = value<{ id: string }[]>(await core.dispatch('keys.list', {}))[0]!.id;
+    value(await core.dispatch('profiles.save', {
+      name: 'pg-startup', engine: 'postgres', host: postgres.host, port: postgres.port, database: postgres.database, user: postgres.user,
+      password: postgres.password, startupSql: "SET application_name = 'burrow-startup'",
+      ssh: {
+        keepalive: { intervalSeconds: 1, countMax: 2 },
+        hops: [
+          { id: 'startup-bastion', host: bastion.host, port: bastion.port, username: bastion.account.username, auth: [{ type: 'publickey', keyId }] },
+          { id: 'startup-inner', host: inner.host, port: inner.port, username: inner.account.username, auth: [{ type: 'publickey', keyId }] },
+        ],
+      },
+    }));
+    const session = value<{ sessionId: string }>(await core.dispatch('sessions.open', { profileId: await profileId('pg-startup') }));
+    const applicationName = async (): Promise<unknown> => {
+      const run = value<{ runId: string }>(await core.dispatch('query.run', { connectionId: session.sessionId, sql: 'SHOW application_name' }));
+      const status = await finished(run.runId);
+      return value<{ rows: unknown[][] }>(await core.dispatch('query.rows', { resultId: status.results[0]!.resultId, offset: 0, limit: 1 })).rows[0]?.[0];
+    };
+    expect(await applicationName()).toBe('burrow-startup');
+    const seen = states.length;
+    await bastion.restart();
+    const readyAgain = () => states.slice(seen).some((s) => s.sessionId === session.sessionId && s.part === 'database' && s.state === 'ready');
+    for (let waited = 0; !readyAgain() && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(states.slice(seen).filter((s) => s.sessionId === session.sessionId).map((s) => `${s.part}:${s.state}`)).toEqual(expect.arrayContaining(['tunnel:reconnecting', 'database:ready']));
+    expect(await applicationName()).toBe('burrow-startup');
+  });
+
   it('a bad session id is a clear error, not a crash', async () => {
     const result = await core.dispatch('query.run', { connectionId: 'nope', sql: 'SELECT 1' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
