@@ -88,6 +88,11 @@ const profileFieldsShape = {
   tls: tlsSchema.default({ mode: 'prefer' }),
   ssh: routeSchema.default({ hops: [], keepalive: { intervalSeconds: 15, countMax: 3 }, connectTimeoutSeconds: 20 }),
   startupSql: z.string().max(65_536, 'startup SQL is at most 64 KB').default(''),
+  /**
+   * The server refuses writes on every login: PostgreSQL's default_transaction_read_only, MySQL's
+   * SESSION TRANSACTION READ ONLY, SQLite's read-only open. A guard against accidents, not a grant.
+   */
+  readOnly: z.boolean().default(false),
   defaultRowLimit: z
     .number({ error: 'defaultRowLimit must be a number' })
     .int('defaultRowLimit must be a whole number')
@@ -96,7 +101,7 @@ const profileFieldsShape = {
     .default(1000),
 };
 
-type FieldsForCheck = { engine: Engine; host: string; database: string; ssh: z.infer<typeof routeSchema> };
+type FieldsForCheck = { engine: Engine; host: string; database: string; ssh: z.infer<typeof routeSchema>; readOnly?: boolean };
 
 /** Rules that span fields; issues carry the field's path so VALIDATION names it. */
 export function checkProfileFields(value: FieldsForCheck, ctx: z.RefinementCtx): void {
@@ -112,6 +117,9 @@ export function checkProfileFields(value: FieldsForCheck, ctx: z.RefinementCtx):
     if (!host.success) {
       ctx.addIssue({ code: 'custom', path: ['host'], message: host.error.issues[0]?.message ?? 'host is invalid' });
     }
+  }
+  if (value.readOnly && value.engine === 'sqlserver') {
+    ctx.addIssue({ code: 'custom', path: ['readOnly'], message: 'SQL Server has no read-only mode for a session: log in as a user with read-only rights instead' });
   }
   const hopIds = new Set<string>();
   value.ssh.hops.forEach((hop, index) => {

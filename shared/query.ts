@@ -40,7 +40,7 @@ export const dbConnectConfigSchema = z
     password: z.string().max(4096).default(''),
     tls: tlsMaterialSchema.default({ mode: 'prefer' }),
     connectTimeoutMs: z.number().int().min(100).max(300_000).default(20_000),
-    /** sqlite: open the file read-only. */
+    /** The server refuses writes: sqlite opens the file read-only, PostgreSQL and MySQL make the session's transactions read-only. */
     readOnly: z.boolean().default(false),
     /** Applied to row-returning statements when a run does not say otherwise; null means no limit. */
     defaultRowLimit: rowLimitSchema.nullable().default(1000),

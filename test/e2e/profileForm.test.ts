@@ -222,4 +222,38 @@ describe('e2e: environment, colour, safe mode and startup SQL in the connection 
       page.off('dialog', answerDialogs);
     }
   });
+
+  it('a read-only connection is tagged, its server refuses writes, and its tables offer no editing; SQL Server cannot be made read-only', async () => {
+    const form = await openEdit('Sample (SQLite)');
+    const readOnly = form.getByLabel('Read-only: the server refuses changes');
+    expect(await readOnly.isChecked()).toBe(false);
+    await readOnly.check();
+    // The startup SQL of the test before writes; a read-only file would refuse it.
+    await form.getByLabel('Startup SQL', { exact: true }).fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await savedProfile('Sample (SQLite)')).toMatchObject({ readOnly: true });
+    await expect.poll(() => profileItem('Sample (SQLite)').getByTestId('read-only-tag').textContent()).toBe('READ-ONLY');
+
+    // A new login is read-only.
+    for (const session of value<{ sessionId: string }[]>(await host.core.dispatch('sessions.list', {}))) value(await host.core.dispatch('sessions.close', { sessionId: session.sessionId }));
+    await profileItem('Sample (SQLite)').locator('.profile-open').click();
+    await page.getByRole('tab', { name: /Sample \(SQLite\)/ }).first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator('section.query').getByRole('tablist').getByTestId('read-only-tag').count()).toBe(1);
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('CREATE TABLE never_made (x int)');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('query-error').textContent(), { timeout: 10_000 }).toMatch(/readonly database/);
+    const tree = page.getByTestId('schema-tree');
+    await tree.getByTitle(/^Browse (main\.)?customers$/).click({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('table-browser').getByTestId('read-only-note').textContent(), { timeout: 10_000 }).toBe('read-only connection');
+    expect(await page.getByTestId('table-browser').getByRole('button', { name: '+ Row' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    const fresh = page.getByTestId('connection-form');
+    await fresh.getByRole('combobox', { name: /^Engine/ }).selectOption('sqlserver');
+    expect(await fresh.getByLabel('Read-only: the server refuses changes').isDisabled()).toBe(true);
+  });
 });

@@ -11,6 +11,8 @@ import { describeEdit } from './tableEditSlice';
 import type { SafetySlice } from './safetySlice';
 import type { SchemaSlice } from './schemaSlice';
 import type { SessionsSlice } from './sessionsSlice';
+import type { ProfilesSlice } from './profilesSlice';
+import { sessionReadOnly } from './sessionReadOnly';
 import type { WorkspaceSlice } from './workspaceSlice';
 
 /** Edits to one query result; a failed save keeps `edits.pending` and may point at the row that failed. */
@@ -37,7 +39,7 @@ export interface ResultEditSlice {
   saveResultEdits(tabId: string, resultId: string): Promise<void>;
 }
 
-export const createResultEditSlice: StateCreator<ResultEditSlice & WorkspaceSlice & SchemaSlice & SafetySlice & SessionsSlice, [], [], ResultEditSlice> = (set, get) => {
+export const createResultEditSlice: StateCreator<ResultEditSlice & WorkspaceSlice & SchemaSlice & SafetySlice & SessionsSlice & Partial<Pick<ProfilesSlice, 'profiles'>>, [], [], ResultEditSlice> = (set, get) => {
   const stateOf = (resultId: string): ResultEditState => get().resultEdits[resultId] ?? idleResultEdits;
   const patch = (resultId: string, change: Partial<ResultEditState>): void =>
     set((state) => ({ resultEdits: { ...state.resultEdits, [resultId]: { ...(state.resultEdits[resultId] ?? idleResultEdits), ...change } } }));
@@ -45,7 +47,7 @@ export const createResultEditSlice: StateCreator<ResultEditSlice & WorkspaceSlic
   const targetOf = (tabId: string, resultId: string) => {
     const tab = get().tabs.find((t) => t.id === tabId);
     const result: ResultSummary | undefined = tab?.run?.results.find((r) => r.resultId === resultId);
-    if (!tab || !result) return null;
+    if (!tab || !result || sessionReadOnly({ profiles: get().profiles ?? { status: 'loading' }, sessions: get().sessions }, tab.sessionId)) return null;
     const engine = get().sessions[tab.sessionId]?.engine;
     const source = tab.ranSql !== undefined && engine ? { sql: tab.ranSql, dialect: splitDialectOf(engine) } : null;
     const editability = resultEditability(get().schemas[tab.sessionId], result.columns, result.complete, source);

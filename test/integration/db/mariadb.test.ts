@@ -108,6 +108,20 @@ describe.each<Via>(['direct', 'tunnel'])('MariaDB %s', (via) => {
     ]);
   });
 
+  it('a read-only connection reads, and the server refuses its writes', async () => {
+    const other = new QueryService();
+    try {
+      const { connectionId: readOnly } = await other.connect(configOf({ readOnly: true }), transportFor(via, mariadb.host, mariadb.port, () => ssh.tunnel));
+      expect((await runOk(other, readOnly, 'SELECT COUNT(*) FROM customers')).rows[0]).toEqual([['700']]);
+      const write = await runToEnd(other, readOnly, "INSERT INTO customers (name) VALUES ('never')");
+      expect(write.status.error).toMatchObject({ code: 'QUERY_FAILED' });
+      expect(write.status.error?.message).toMatch(/READ ONLY transaction|read.only/i);
+      expect((await runOk(service, connectionId, "SELECT COUNT(*) FROM customers WHERE name = 'never'")).rows[0]).toEqual([['0']]);
+    } finally {
+      await other.closeAll();
+    }
+  });
+
   it('gives the errno, SQLSTATE and line of an error', async () => {
     const { status } = await runToEnd(service, connectionId, 'SELECT 1;\nSELECT nope FROM customers');
     expect(status.state).toBe('failed');

@@ -156,6 +156,21 @@ describe.each<Via>(['direct', 'tunnel'])('PostgreSQL %s', (via) => {
     ]);
   });
 
+  it('a read-only connection reads, and the server refuses its writes from the first statement on', async () => {
+    const other = new QueryService();
+    try {
+      const { connectionId: readOnly } = await other.connect(configOf({ readOnly: true }), transport());
+      expect((await runOk(other, readOnly, 'SELECT count(*) FROM shop.customers')).rows[0]).toEqual([['700']]);
+      const write = await runToEnd(other, readOnly, "INSERT INTO shop.customers (name) VALUES ('never')");
+      expect(write.status.error).toMatchObject({ code: 'QUERY_FAILED', detail: { sqlstate: '25006' } });
+      expect(write.status.error?.message).toMatch(/read-only transaction/);
+      expect((await runOk(other, readOnly, 'SHOW default_transaction_read_only')).rows[0]).toEqual([['on']]);
+      expect((await runOk(service, connectionId, "SELECT count(*) FROM shop.customers WHERE name = 'never'")).rows[0]).toEqual([['0']]);
+    } finally {
+      await other.closeAll();
+    }
+  });
+
   it('gives the SQLSTATE and the position of an error in the submitted SQL', async () => {
     const { status } = await runToEnd(service, connectionId, 'SELECT 1;\nSELECT nope FROM shop.customers');
     expect(status.state).toBe('failed');

@@ -54,6 +54,7 @@ describe('profile store', () => {
       tls: { mode: 'prefer' },
       ssh: { hops: [], keepalive: { intervalSeconds: 15, countMax: 3 }, connectTimeoutSeconds: 20 },
       startupSql: '',
+      readOnly: false,
       defaultRowLimit: 1000,
       createdAt: '2025-01-02T03:04:05.000Z',
       updatedAt: '2025-01-02T03:04:05.000Z',

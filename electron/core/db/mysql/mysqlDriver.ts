@@ -140,6 +140,7 @@ class MysqlConnection implements DbConnection {
 
   static async open(config: DbConnectConfig, open: StreamFactory, host: string, useTls: boolean): Promise<MysqlConnection> {
     const connection = await login(config, open, host, useTls);
+    if (config.readOnly) await query(connection, 'SET SESSION TRANSACTION READ ONLY');
     const [row] = await query(connection, 'SELECT VERSION(), DATABASE()');
     const version = String(row?.[0] ?? '?');
     const engine = /mariadb/i.test(version) ? 'mariadb' : config.engine === 'mariadb' ? 'mariadb' : 'mysql';

@@ -101,6 +101,8 @@ class PostgresConnection implements DbConnection {
       ssl: tls ?? false,
       connectionTimeoutMillis: config.connectTimeoutMs,
       application_name: 'Burrow',
+      // Read-only from the startup packet on: no statement can run before it applies.
+      ...(config.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
       types: rawTextTypes,
     } as pg.ClientConfig);
     useLazyDataRows(client);

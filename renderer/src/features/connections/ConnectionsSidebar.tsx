@@ -8,7 +8,7 @@ import { HostKeyChanged } from '../knownHosts/HostKeyChanged';
 import { KnownHostsPanel } from '../knownHosts/KnownHostsPanel';
 import { emptyForm, formFromProfile } from './profileDraft';
 import { colourStyle } from './connectionCue';
-import { EnvironmentTag } from './EnvironmentTag';
+import { EnvironmentTag, ReadOnlyTag } from './EnvironmentTag';
 import { vaultProblem } from '../settings/vaultText';
 import { ContextMenu } from '../../components/ContextMenu';
 import type { Profile } from '../../../../shared/profile';
@@ -87,6 +87,7 @@ export function ConnectionsSidebar() {
                       <span className="profile-title">
                         <span className="profile-name">{profile.name}</span>
                         <EnvironmentTag environment={profile.environment} />
+                        <ReadOnlyTag readOnly={profile.readOnly} />
                       </span>
                       <span className="profile-meta">
                         {engineLabels[profile.engine] ?? profile.engine}

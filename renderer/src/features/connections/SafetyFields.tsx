@@ -72,6 +72,18 @@ export function SafetyFields({ form, update, errors }: { form: ProfileForm; upda
       {form.safeMode === 'passwordForWrites' && passwordUnavailable && (
         <p className="warning-text" data-testid="safe-mode-warning">{passwordUnavailable}: choose another safe mode.</p>
       )}
+      <div className={errors.readOnly ? 'field invalid' : 'field'}>
+        <label className="inline">
+          <input type="checkbox" checked={form.readOnly} disabled={form.engine === 'sqlserver' && !form.readOnly}
+            onChange={(e) => update((old) => ({ ...old, readOnly: e.target.checked }))} /> Read-only: the server refuses changes
+        </label>
+        <small className="hint">
+          {form.engine === 'sqlserver'
+            ? 'SQL Server has no read-only mode for a session: log in as a user with read-only rights.'
+            : form.engine === 'sqlite' ? 'The file is opened read-only.' : 'Every login starts with read-only transactions (a guard against accidents, not a permission).'}
+        </small>
+        {errors.readOnly && <small className="field-error" data-testid="field-error">{errors.readOnly}</small>}
+      </div>
       <Setting id="profile-startup-sql" error={errors.startupSql} label="Startup SQL" hint="Runs after every login, e.g. SET search_path TO app">
         <textarea id="profile-startup-sql" aria-describedby="profile-startup-sql-hint" rows={3} spellCheck={false} value={form.startupSql}
           onChange={(e) => update((old) => ({ ...old, startupSql: e.target.value }))} />

@@ -19,3 +19,4 @@ export function profileById(profiles: ProfilesState, profileId: string | undefin
 export function colourStyle(colour: string | null | undefined): CSSProperties | undefined {
   return colour ? ({ '--connection-colour': colour } as CSSProperties) : undefined;
 }
+

@@ -8,7 +8,7 @@ export type FormField = string;
 export type FieldErrors = Record<FormField, string>;
 
 const sameName: ReadonlySet<string> = new Set([
-  'name', 'group', 'engine', 'host', 'port', 'database', 'user', 'password', 'passwordPolicy', 'defaultRowLimit', 'colour', 'environment', 'safeMode', 'startupSql',
+  'name', 'group', 'engine', 'host', 'port', 'database', 'user', 'password', 'passwordPolicy', 'defaultRowLimit', 'colour', 'environment', 'safeMode', 'startupSql', 'readOnly',
 ]);
 const tlsFields: Record<string, string> = { mode: 'tlsMode', ca: 'caPath', serverName: 'serverName', clientCert: 'clientCertPath', clientKey: 'clientKeyPath' };
 const hopFields: Record<string, string> = { host: 'host', port: 'port', username: 'username', auth: 'auth', name: 'host', id: 'host' };
@@ -60,7 +60,7 @@ export function fieldLabel(field: FormField): string {
   const labels: Record<string, string> = {
     name: 'Name', group: 'Group', engine: 'Engine', host: 'Host', port: 'Port', database: 'Database', user: 'User', password: 'Password',
     passwordPolicy: 'Password storage', defaultRowLimit: 'Default row limit', colour: 'Colour', environment: 'Environment', safeMode: 'Safe mode',
-    startupSql: 'Startup SQL', tlsMode: 'TLS', caPath: 'CA certificate', serverName: 'TLS server name', clientCertPath: 'Client certificate',
+    startupSql: 'Startup SQL', readOnly: 'Read-only', tlsMode: 'TLS', caPath: 'CA certificate', serverName: 'TLS server name', clientCertPath: 'Client certificate',
     clientKeyPath: 'Client key', keepaliveSeconds: 'Keepalive', keepaliveCount: 'Missed keepalives', connectTimeoutSeconds: 'Connect timeout', hops: 'SSH route',
   };
   return labels[field] ?? field;

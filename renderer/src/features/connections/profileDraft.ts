@@ -45,6 +45,8 @@ export interface ProfileForm {
   environment: Environment;
   safeMode: SafeMode;
   startupSql: string;
+  /** The server refuses writes on this connection. */
+  readOnly: boolean;
 }
 
 let hopCounter = 0;
@@ -59,7 +61,7 @@ export function emptyForm(): ProfileForm {
     id: null, name: '', group: '', engine: 'postgres', host: '', port: '', database: '', user: '', password: '',
     passwordPolicy: 'keychain', tlsMode: 'prefer', caPath: '', serverName: '', clientCertPath: '', clientKeyPath: '', defaultRowLimit: '1000',
     keepaliveSeconds: '15', keepaliveCount: '3', connectTimeoutSeconds: '20', hops: [],
-    colour: null, environment: 'development', safeMode: 'silent', startupSql: '',
+    colour: null, environment: 'development', safeMode: 'silent', startupSql: '', readOnly: false,
   };
 }
 
@@ -88,6 +90,7 @@ export function formFromProfile(profile: Profile): ProfileForm {
     environment: profile.environment,
     safeMode: profile.safeMode,
     startupSql: profile.startupSql,
+    readOnly: profile.readOnly,
     hops: profile.ssh.hops.map(hopFormFromHop),
   };
 }
@@ -201,6 +204,7 @@ export function draftFromForm(form: ProfileForm): Record<string, unknown> {
     environment: form.environment,
     safeMode: form.safeMode,
     startupSql: form.startupSql,
+    readOnly: form.readOnly,
     ssh: {
       keepalive: { intervalSeconds: numberOrText(form.keepaliveSeconds), countMax: numberOrText(form.keepaliveCount) },
       connectTimeoutSeconds: numberOrText(form.connectTimeoutSeconds),

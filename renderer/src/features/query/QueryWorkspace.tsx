@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sqlToRun, type QueryTab, type RunScope } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { colourStyle, profileById } from '../connections/connectionCue';
-import { EnvironmentTag } from '../connections/EnvironmentTag';
+import { EnvironmentTag, ReadOnlyTag } from '../connections/EnvironmentTag';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
 import { OpenTableDialog } from '../schema/OpenTableDialog';
@@ -24,7 +24,7 @@ import { openSavedQuery, saveTabQuery } from './savedQueryActions';
 import { SshLogDialog } from './SshLogDialog';
 import { ContextMenu, type MenuItem } from '../../components/ContextMenu';
 
-function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: string; environment: Environment | undefined }) {
+function TabBar({ tabs, activeId, environment, readOnly }: { tabs: QueryTab[]; activeId: string; environment: Environment | undefined; readOnly: boolean | undefined }) {
   const sessions = useBurrowStore(selectSessions);
   const [renaming, setRenaming] = useState<string | null>(null);
   /** Escape ends a rename without keeping it, even if the field's blur follows. */
@@ -98,6 +98,7 @@ function TabBar({ tabs, activeId, environment }: { tabs: QueryTab[]; activeId: s
       ))}
       <button type="button" className="tab-new" aria-label="New query tab" title={activeSession ? 'New query tab on this connection' : 'This connection has ended: connect again first'} disabled={!activeSession} onClick={() => useBurrowStore.getState().newQueryTab(activeId)}>+</button>
       <EnvironmentTag environment={environment} />
+      <ReadOnlyTag readOnly={readOnly} />
       {menu && <ContextMenu x={menu.x} y={menu.y} testId="tab-menu" items={menuItems(menu.tab)} onClose={() => setMenu(null)} />}
     </nav>
   );
@@ -302,7 +303,7 @@ export function QueryWorkspace() {
     <div className="workspace-body">
       {(live === 'ready' || live === 'reconnecting') && <SchemaTree key={active.sessionId} sessionId={active.sessionId} />}
       <section className={profile?.colour ? 'query coloured' : 'query'} style={colourStyle(profile?.colour)} aria-label={active.browserId ? 'Table' : 'Query'}>
-        <TabBar tabs={tabs} activeId={active.id} environment={profile?.environment} />
+        <TabBar tabs={tabs} activeId={active.id} environment={profile?.environment} readOnly={profile?.readOnly} />
         {active.browserId ? <TableBrowser key={active.browserId} browserId={active.browserId} /> : <QueryPane key={active.id} tab={active} />}
       </section>
       {openTableShown && live && <OpenTableDialog sessionId={active.sessionId} onClose={() => useBurrowStore.getState().showOpenTable(false)} />}

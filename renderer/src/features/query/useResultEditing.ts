@@ -4,7 +4,8 @@ import { splitDialectOf } from '../../../../shared/sql/dialect';
 import type { QueryTab } from '../../store/workspaceSlice';
 import { useBurrowStore } from '../../store';
 import { idleResultEdits } from '../../store/resultEditSlice';
-import { resultEditability } from './resultEditability';
+import { resultEditability, type ResultEditability } from './resultEditability';
+import { READ_ONLY_REASON, sessionReadOnly } from '../../store/sessionReadOnly';
 
 /** Whether the shown result can be edited, and its edits so far. */
 export function useResultEditing(tab: QueryTab, result: ResultSummary) {
@@ -12,9 +13,12 @@ export function useResultEditing(tab: QueryTab, result: ResultSummary) {
   const engine = useBurrowStore((state) => state.sessions[tab.sessionId]?.engine);
   const state = useBurrowStore((s) => s.resultEdits[result.resultId]) ?? idleResultEdits;
   const sql = tab.ranSql;
+  const readOnly = useBurrowStore((state) => sessionReadOnly(state, tab.sessionId));
   const editability = useMemo(
-    () => resultEditability(schema, result.columns, result.complete, sql !== undefined && engine ? { sql, dialect: splitDialectOf(engine) } : null),
-    [schema, result.columns, result.complete, sql, engine],
+    (): ResultEditability => (readOnly
+      ? { editable: false, reason: READ_ONLY_REASON }
+      : resultEditability(schema, result.columns, result.complete, sql !== undefined && engine ? { sql, dialect: splitDialectOf(engine) } : null)),
+    [schema, result.columns, result.complete, sql, engine, readOnly],
   );
   return { editability, state };
 }

@@ -8,6 +8,7 @@ import { EditBar } from './EditBar';
 import { tableEditability } from './tableEditability';
 import { useEditKeys } from './useEditKeys';
 import { TableStructure } from './TableStructure';
+import { READ_ONLY_REASON, sessionReadOnly } from '../../store/sessionReadOnly';
 
 const operators: FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'like', 'not like', 'is null', 'is not null', 'in'];
 const needsNoValue = (op: FilterOperator): boolean => op === 'is null' || op === 'is not null';
@@ -59,7 +60,8 @@ export function TableBrowser({ browserId }: { browserId: string }) {
   const view = useBurrowStore(selectBrowsers)[browserId];
   const schema = useBurrowStore((state) => (view ? state.schemas[view.sessionId] : undefined));
   const columns = view?.page?.columns.map((c) => c.name) ?? [];
-  const editability = view ? tableEditability(schema, view.table, columns) : null;
+  const readOnly = useBurrowStore((state) => (view ? sessionReadOnly(state, view.sessionId) : false));
+  const editability = view ? (readOnly ? { editable: false as const, reason: READ_ONLY_REASON } : tableEditability(schema, view.table, columns)) : null;
   useEditKeys(browserId, editability?.editable ?? false);
   const [showing, setShowing] = useState<'data' | 'structure'>('data');
   if (!view || !editability) return null;
