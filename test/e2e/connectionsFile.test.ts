@@ -84,4 +84,27 @@ describe('e2e: a saved connection\'s menu, and connections files', () => {
     await expect.poll(() => panel.getByTestId('bundle-status').textContent()).toMatch(/^Imported: 0 added, 1 replaced, 0 renamed\./);
     expect(await names()).toEqual(['Orders DB', 'Sample (SQLite)']);
   });
+
+  it('folds a group of connections, keeps it folded across a reload, and shows its matches while searching', async () => {
+    const { page } = ui;
+    // The import panel of the test before is still open.
+    const panel = page.getByTestId('import-panel');
+    if (await panel.count()) await panel.getByRole('button', { name: 'Close', exact: true }).click();
+    const orders = () => page.getByTestId('profile-item').filter({ hasText: 'Orders DB' });
+    const group = page.getByRole('button', { name: /Team/ });
+    expect(await group.getAttribute('aria-expanded')).toBe('true');
+    await group.click();
+    await expect.poll(() => orders().count()).toBe(0);
+    expect(await group.textContent()).toBe('▸ Team (1)');
+    await page.getByLabel('Search connections').fill('orders');
+    await expect.poll(() => orders().count()).toBe(1);
+    await page.getByLabel('Search connections').fill('');
+    await expect.poll(() => orders().count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('app-ready').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /Team/ }).getAttribute('aria-expanded')).toBe('false');
+    expect(await orders().count()).toBe(0);
+    await page.getByRole('button', { name: /Team/ }).click();
+    await expect.poll(() => orders().count()).toBe(1);
+  });
 });

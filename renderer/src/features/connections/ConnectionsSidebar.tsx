@@ -13,6 +13,7 @@ import { vaultProblem } from '../settings/vaultText';
 import { ContextMenu } from '../../components/ContextMenu';
 import type { Profile } from '../../../../shared/profile';
 import { profileMenuItems } from './profileMenu';
+import { loadCollapsedGroups, storeCollapsedGroups } from './collapsedGroups';
 
 const engineLabels: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', sqlserver: 'SQL Server', sqlite: 'SQLite' };
 
@@ -26,6 +27,15 @@ export function ConnectionsSidebar() {
   const [search, setSearch] = useState('');
   const [menu, setMenu] = useState<{ x: number; y: number; profile: Profile } | null>(null);
   const [note, setNote] = useState<{ text: string; ok: boolean } | null>(null);
+  const [collapsed, setCollapsed] = useState<Set<string>>(loadCollapsedGroups);
+  // While searching, every match shows, whatever is folded.
+  const folded = (path: readonly string[]): boolean => path.length > 0 && !search.trim() && collapsed.has(path.join('/'));
+  const toggleGroup = (key: string): void => {
+    const next = new Set(collapsed);
+    if (!next.delete(key)) next.add(key);
+    setCollapsed(next);
+    storeCollapsedGroups(next);
+  };
   const vaultIssue = useBurrowStore((state) => vaultProblem(state.vault));
   const sessions = useBurrowStore(selectSessions);
   const liveCount = (profileId: string): number => Object.values(sessions).filter((session) => session.profileId === profileId).length;
@@ -73,38 +83,47 @@ export function ConnectionsSidebar() {
       {profiles.status === 'ready' &&
         groupProfiles(searchProfiles(profiles.profiles, search)).map((group) => (
           <section key={group.path.join('/') || '(none)'} className="profile-group">
-            {group.path.length > 0 && <h2 className="group-name">{group.path.join(' / ')}</h2>}
-            <ul className="profile-list">
-              {group.profiles.map((profile) => {
-                const state = connecting[profile.id];
-                return (
-                  <li key={profile.id} className={profile.colour ? 'profile coloured' : 'profile'} style={colourStyle(profile.colour)} data-testid="profile-item"
-                    onContextMenu={(event) => {
-                      event.preventDefault();
-                      setMenu({ x: event.clientX, y: event.clientY, profile });
-                    }}>
-                    <button type="button" className="profile-open" onClick={() => void connect(profile.id, profile.name)} disabled={state?.status === 'connecting'}>
-                      <span className="profile-title">
-                        <span className="profile-name">{profile.name}</span>
-                        <EnvironmentTag environment={profile.environment} />
-                        <ReadOnlyTag readOnly={profile.readOnly} />
-                      </span>
-                      <span className="profile-meta">
-                        {engineLabels[profile.engine] ?? profile.engine}
-                        {profile.ssh.hops.length > 0 ? ` · SSH ×${profile.ssh.hops.length}` : ''}
-                        {state?.status === 'connecting' ? ` · connecting (${state.part})…` : ''}
-                        {liveCount(profile.id) > 0 && (
-                          <span className="profile-live" data-testid="profile-live">{liveCount(profile.id) > 1 ? ` · ${liveCount(profile.id)} open` : ' · connected'}</span>
-                        )}
-                      </span>
-                    </button>
-                    <button type="button" className="small edit" aria-label={`Edit ${profile.name}`} onClick={() => useBurrowStore.getState().openEditor(formFromProfile(profile))}>Edit</button>
-                    {state?.status === 'failed' && <ErrorNotice error={state.error} />}
-                    {state?.status === 'failed' && state.error.code === 'SSH_HOST_KEY_MISMATCH' && <HostKeyChanged error={state.error} />}
-                  </li>
-                );
-              })}
-            </ul>
+            {group.path.length > 0 && (
+              <h2 className="group-name">
+                <button type="button" className="group-toggle" aria-expanded={!folded(group.path)} onClick={() => toggleGroup(group.path.join('/'))}>
+                  {folded(group.path) ? '▸' : '▾'} {group.path.join(' / ')}
+                  {folded(group.path) && <span className="muted"> ({group.profiles.length})</span>}
+                </button>
+              </h2>
+            )}
+            {!folded(group.path) && (
+              <ul className="profile-list">
+                {group.profiles.map((profile) => {
+                  const state = connecting[profile.id];
+                  return (
+                    <li key={profile.id} className={profile.colour ? 'profile coloured' : 'profile'} style={colourStyle(profile.colour)} data-testid="profile-item"
+                      onContextMenu={(event) => {
+                        event.preventDefault();
+                        setMenu({ x: event.clientX, y: event.clientY, profile });
+                      }}>
+                      <button type="button" className="profile-open" onClick={() => void connect(profile.id, profile.name)} disabled={state?.status === 'connecting'}>
+                        <span className="profile-title">
+                          <span className="profile-name">{profile.name}</span>
+                          <EnvironmentTag environment={profile.environment} />
+                          <ReadOnlyTag readOnly={profile.readOnly} />
+                        </span>
+                        <span className="profile-meta">
+                          {engineLabels[profile.engine] ?? profile.engine}
+                          {profile.ssh.hops.length > 0 ? ` · SSH ×${profile.ssh.hops.length}` : ''}
+                          {state?.status === 'connecting' ? ` · connecting (${state.part})…` : ''}
+                          {liveCount(profile.id) > 0 && (
+                            <span className="profile-live" data-testid="profile-live">{liveCount(profile.id) > 1 ? ` · ${liveCount(profile.id)} open` : ' · connected'}</span>
+                          )}
+                        </span>
+                      </button>
+                      <button type="button" className="small edit" aria-label={`Edit ${profile.name}`} onClick={() => useBurrowStore.getState().openEditor(formFromProfile(profile))}>Edit</button>
+                      {state?.status === 'failed' && <ErrorNotice error={state.error} />}
+                      {state?.status === 'failed' && state.error.code === 'SSH_HOST_KEY_MISMATCH' && <HostKeyChanged error={state.error} />}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
           </section>
         ))}
       {note && <p className={note.ok ? 'muted sidebar-note' : 'error-text sidebar-note'} role={note.ok ? 'status' : 'alert'} data-testid="sidebar-note">{note.text}</p>}
