@@ -639,7 +639,7 @@ describe('e2e: connect and query through the real UI', () => {
     await cell(1, 2).click({ button: 'right' });
     await page.getByTestId('result-cell-menu').getByRole('menuitem', { name: 'Set to NULL' }).waitFor();
     expect(await page.getByTestId('result-cell-menu').getByRole('menuitem').allTextContents()).toEqual([
-      'View value…', 'Copy as CSV', 'Copy as JSON', 'Copy as SQL INSERT', 'Copy as Markdown', 'Edit cell', 'Set to NULL', 'Delete row',
+      'View value…', 'Copy value', 'Copy as CSV', 'Copy as JSON', 'Copy as SQL INSERT', 'Copy as Markdown', 'Edit cell', 'Set to NULL', 'Delete row',
     ]);
     await page.keyboard.press('Escape');
     await cell(2, 0).click({ button: 'right' });
@@ -830,6 +830,11 @@ describe('e2e: connect and query through the real UI', () => {
       "| 1 | it's | 1.50 | true | 0xdead | NULL |",
       '| 2 | back\\\\slash \\| pipe | 20.00 | false | NULL | multi<br>line |',
     ].join('\n'));
+    // One cell, whole and bare: the multi-line note of row 2.
+    await rows.nth(1).locator('.cell').last().click({ button: 'right' });
+    await page.getByTestId('result-cell-menu').getByRole('menuitem', { name: 'Copy value' }).click();
+    await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied the value of note in row 2.');
+    expect(await readClipboard(page)).toBe('multi\nline');
   });
 
   it('opens a table by name (Mod+P, or the menu) and renames a query tab (double-click), keeping the name', async () => {

@@ -6,7 +6,7 @@ import type { QueryTab } from '../../store/workspaceSlice';
 import { CellEditor } from '../schema/CellEditor';
 import { editValueOf } from '../schema/tableEdits';
 import { cellText } from './cellText';
-import { fetchRows, MAX_COPY_CHARS, MAX_COPY_ROWS, rowsToTsv } from './copyRows';
+import { copyText, fetchRows, MAX_COPY_CHARS, MAX_COPY_ROWS, rowsToTsv } from './copyRows';
 import { CellViewer } from './CellViewer';
 import { moveSelection, type GridSelection as Selection } from './gridSelection';
 import { useRowWindows } from './useRowWindows';
@@ -83,6 +83,18 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
       const note = cut === 'rows' ? ` (the first ${MAX_COPY_ROWS.toLocaleString()})` : cut === 'size' ? ` (the first ${rows.length.toLocaleString()}: a copy holds at most ${MAX_COPY_CHARS / 1024 / 1024} MB of text)` : '';
       const as = typeof format === 'boolean' ? '' : ` as ${copyFormatLabels[format]}`;
       setCopyStatus(`Copied ${rows.length.toLocaleString()} row${rows.length === 1 ? '' : 's'}${as}${note}.`);
+    } catch (error) {
+      setCopyStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  /** Copies one cell whole (fetched again from the store, as the grid may show it cut); an edited cell copies its new value. */
+  const copyCell = async (row: number, column: number): Promise<void> => {
+    try {
+      const writes = editability.editable ? (editability.writes[column] ?? null) : null;
+      const edited = editedValue(edit.edits, row, writes);
+      const cell = edited !== undefined ? edited : (await fetchRows(result.resultId, row, row)).rows[0]?.[column];
+      await navigator.clipboard.writeText(copyText(cell));
+      setCopyStatus(`Copied the value of ${result.columns[column]?.name ?? 'the cell'} in row ${row + 1}.`);
     } catch (error) {
       setCopyStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -207,6 +219,7 @@ export function ResultsGrid({ tab, result }: { tab: QueryTab; result: ResultSumm
           onView={() => setViewing({ row: menu.row, column: menu.column })}
           onEdit={() => setEditing({ row: menu.row, column: menu.column })}
           onCopy={(format) => void copy(format)}
+          onCopyValue={() => void copyCell(menu.row, menu.column)}
           onNull={() => {
             const cells = rowAt(menu.row);
             const writes = editability.editable ? editability.writes[menu.column] : null;
@@ -235,7 +248,7 @@ function singleOriginTable(columns: ResultSummary['columns']): { schema: string;
 }
 
 /** A result cell's right-click menu: view it whole, copy the selected rows in a format, and in an editable result edit it, set it NULL, or mark its rows for deletion. */
-function ResultCellMenu({ menu, writable, deletable, deleted, onClose, onView, onEdit, onCopy, onNull, onDelete }: {
+function ResultCellMenu({ menu, writable, deletable, deleted, onClose, onView, onEdit, onCopy, onCopyValue, onNull, onDelete }: {
   menu: { x: number; y: number };
   writable: boolean;
   deletable: boolean;
@@ -244,11 +257,13 @@ function ResultCellMenu({ menu, writable, deletable, deleted, onClose, onView, o
   onView(): void;
   onEdit(): void;
   onCopy(format: CopyFormat): void;
+  onCopyValue(): void;
   onNull(): void;
   onDelete(): void;
 }) {
   const items: MenuItem[] = [
     { label: 'View value…', action: onView },
+    { label: 'Copy value', action: onCopyValue },
     ...(Object.entries(copyFormatLabels) as [CopyFormat, string][]).map(([format, label]) => ({ label: `Copy as ${label}`, action: () => onCopy(format) })),
     ...(writable ? [{ label: 'Edit cell', action: onEdit }, { label: 'Set to NULL', action: onNull }] : []),
     ...(deletable ? [{ label: deleted ? 'Restore row' : 'Delete row', action: onDelete }] : []),

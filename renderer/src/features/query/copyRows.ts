@@ -10,7 +10,7 @@ export const MAX_COPY_CHARS = 64 * 1024 * 1024;
 const FETCH_ROWS = 5_000;
 
 /** A cell as pasted text: the value itself, without the grid's decorations (binary as 0x hex, no byte count). */
-function copyText(cell: Cell | undefined): string {
+export function copyText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return 'NULL';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   if (typeof cell === 'string') return cell;

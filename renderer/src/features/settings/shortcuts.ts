@@ -16,7 +16,7 @@ export const SHORTCUTS: { area: string; keys: string; does: string }[] = [
   { area: 'Results', keys: 'Arrows, Page Up/Down, Home, End', does: 'Move the selection (with Shift, grow it)' },
   { area: 'Results', keys: 'Double-click', does: 'Show a cell whole, or edit it in a result read from one table' },
   { area: 'Results', keys: 'Mod+C', does: 'Copy the selected rows (add Shift for the column names too)' },
-  { area: 'Results', keys: 'Right-click', does: 'Copy as CSV, JSON, SQL INSERT or Markdown; edit, set NULL, delete rows' },
+  { area: 'Results', keys: 'Right-click', does: 'Copy a value, or rows as CSV, JSON, SQL INSERT or Markdown; edit, set NULL, delete rows' },
   { area: 'Results', keys: 'Delete, Mod+S', does: 'Mark the selected rows for deletion; save a result\'s changes' },
   { area: 'Results', keys: 'Drag a column edge', does: 'Resize the column (double-click: fit it to its content)' },
   { area: 'Table browser', keys: 'Double-click', does: 'Edit a cell (Enter keeps, Escape cancels)' },
