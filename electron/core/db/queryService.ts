@@ -237,33 +237,32 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
   async browse(payload: unknown): Promise<BrowsePage> {
     const request = parseRequest(browseRequestSchema, payload, 'db.browse');
     const live = this.live(request.connectionId);
-    const { sql, params } = buildBrowseQuery(live.connection.engine, { ...request, limit: request.limit + 1 });
-    const results: StoredResult[] = [];
-    const sink: RunSink = {
-      beginRows: (columns) => {
-        const result = this.store.create(results.length, 'rows', columns, () => {});
-        results.push(result);
-        return result;
-      },
-      command: () => {},
-    };
-    try {
-      await this.serialized(live, () => live.connection.run(sql, { rowLimit: null, params }, sink));
-      const result = results[0];
-      if (!result) throw new BurrowError('QUERY_FAILED', 'the table query returned no result set');
-      result.finish();
-      const window = result.read(0, request.limit, request.maxCellBytes);
-      return { columns: result.columns, rows: window.rows, offset: request.offset, hasMore: result.rowCount > request.limit };
-    } finally {
-      for (const result of results) this.store.release(result.id);
-    }
+    const query = buildBrowseQuery(live.connection.engine, { ...request, limit: request.limit + 1 });
+    return this.readOneResult(live, query, 'the table query', (result) => ({
+      columns: result.columns,
+      rows: result.read(0, request.limit, request.maxCellBytes).rows,
+      offset: request.offset,
+      hasMore: result.rowCount > request.limit,
+    }));
   }
 
   /** The exact row count behind a table browser's filters, after any queued run. */
   async count(payload: unknown): Promise<{ rows: number }> {
     const request = parseRequest(countRequestSchema, payload, 'db.count');
     const live = this.live(request.connectionId);
-    const { sql, params } = buildCountQuery(live.connection.engine, request);
+    return this.readOneResult(live, buildCountQuery(live.connection.engine, request), 'the count query', (result) => {
+      const cell = result.read(0, 1, 64).rows[0]?.[0];
+      const rows = Number(typeof cell === 'string' ? cell : NaN);
+      if (!Number.isSafeInteger(rows) || rows < 0) throw new BurrowError('QUERY_FAILED', `the count query answered ${JSON.stringify(cell)}, not a row count`);
+      return { rows };
+    });
+  }
+
+  /**
+   * Runs Burrow's own one-statement query (after any queued run), reads its result set with `read`,
+   * and frees the stored rows again: the table browser's page and count.
+   */
+  private async readOneResult<T>(live: LiveConnection, query: { sql: string; params: string[] }, what: string, read: (result: StoredResult) => T): Promise<T> {
     const results: StoredResult[] = [];
     const sink: RunSink = {
       beginRows: (columns) => {
@@ -274,14 +273,11 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
       command: () => {},
     };
     try {
-      await this.serialized(live, () => live.connection.run(sql, { rowLimit: null, params }, sink));
+      await this.serialized(live, () => live.connection.run(query.sql, { rowLimit: null, params: query.params }, sink));
       const result = results[0];
-      if (!result) throw new BurrowError('QUERY_FAILED', 'the count query returned no result set');
+      if (!result) throw new BurrowError('QUERY_FAILED', `${what} returned no result set`);
       result.finish();
-      const cell = result.read(0, 1, 64).rows[0]?.[0];
-      const rows = Number(typeof cell === 'string' ? cell : NaN);
-      if (!Number.isSafeInteger(rows) || rows < 0) throw new BurrowError('QUERY_FAILED', `the count query answered ${JSON.stringify(cell)}, not a row count`);
-      return { rows };
+      return read(result);
     } finally {
       for (const result of results) this.store.release(result.id);
     }
