@@ -223,10 +223,16 @@ class PostgresConnection implements DbConnection {
     // Close and Sync in one write.
     await this.corked(() => cursor.close());
     if (state.cancelled) throw new BurrowError('CANCELLED', 'the query was cancelled');
-    // Names of non-built-in types and nullability need catalog lookups, which can only run now.
+    // Type names with modifiers, nullability and origins need a catalog lookup, which can only run
+    // now; a result of plain built-in expressions needs none.
     const known = typeNamesWithoutCatalog(result.fields);
-    if (known) known.forEach((name, index) => void (columns[index] && (columns[index].dataType = name)));
-    else await this.completeColumnMeta(result.fields, columns);
+    if (!known) await this.completeColumnMeta(result.fields, columns);
+    else {
+      known.forEach((name, index) => {
+        const column = columns[index];
+        if (column) column.dataType = name;
+      });
+    }
     rowsWriter.end({ command: result.command ?? 'SELECT', rowsAffected: result.rowCount ?? null });
   }
 
@@ -256,9 +262,9 @@ class PostgresConnection implements DbConnection {
   private async completeColumnMeta(fields: CursorField[], columns: ColumnMeta[]): Promise<void> {
     const { rows } = await this.client.query<{ i: number; type: string; notnull: boolean | null; schema: string | null; table: string | null; column: string | null }>(
       `SELECT f.i, format_type(f.oid, NULLIF(f.typmod, -1)) AS type, a.attnotnull AS notnull,
-              n.nspname AS schema, c.relname AS table, a.attname AS column
+              n.nspname AS schema, c.relname AS table, CASE WHEN a.attnum > 0 THEN a.attname END AS column
          FROM unnest($1::int[], $2::oid[], $3::int[], $4::oid[], $5::int2[]) AS f(i, oid, typmod, rel, num)
-         LEFT JOIN pg_attribute a ON a.attrelid = f.rel AND a.attnum = f.num AND f.rel <> 0 AND a.attnum > 0 AND NOT a.attisdropped
+         LEFT JOIN pg_attribute a ON a.attrelid = f.rel AND a.attnum = f.num AND f.rel <> 0
          LEFT JOIN pg_class c ON c.oid = a.attrelid
          LEFT JOIN pg_namespace n ON n.oid = c.relnamespace`,
       [fields.map((_f, i) => i), fields.map((f) => f.dataTypeID), fields.map((f) => f.dataTypeModifier), fields.map((f) => f.tableID), fields.map((f) => f.columnID)],
