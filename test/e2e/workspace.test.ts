@@ -203,6 +203,27 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await page.getByRole('tab', { name: /▦/ }).count()).toBe(0);
   });
 
+  it('opens a browser\'s table, filters and sort as SQL in a new query tab, which runs to the same rows', async () => {
+    const tree = page.getByTestId('schema-tree');
+    await tree.getByTitle(/^Browse (main\.)?orders$/).click();
+    await page.getByRole('tab', { name: /▦ orders/ }).waitFor();
+    const browser = page.getByTestId('table-browser');
+    await browser.getByLabel('Filter column').selectOption('customer_id');
+    await browser.getByLabel('Filter value').fill('7');
+    await browser.getByRole('button', { name: 'Add filter' }).click();
+    await expect.poll(() => browser.getByTestId('browse-count').textContent(), { timeout: 10_000 }).toBe('of 11');
+    await browser.getByRole('button', { name: 'id', exact: true }).click();
+    await browser.getByRole('button', { name: 'id ▲' }).waitFor();
+    await browser.getByRole('button', { name: 'Open as SQL' }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('orders×');
+    await expect.poll(() => page.locator('.cm-line').allTextContents()).toEqual(['SELECT *', 'FROM "main"."orders"', 'WHERE "customer_id" = \'7\'', 'ORDER BY "id" ASC']);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 10_000 }).toBe('11 rows');
+    await page.getByRole('tab', { selected: true }).getByRole('button', { name: 'Close orders' }).click();
+    await page.getByRole('tab', { name: /▦ orders/ }).getByRole('button', { name: 'Close orders' }).click();
+    expect(await page.getByRole('tab', { name: /▦/ }).count()).toBe(0);
+  });
+
   it('shows a table\'s structure (columns, indexes, foreign keys) and opens a referenced table from it', async () => {
     const tree = page.getByTestId('schema-tree');
     await tree.getByTitle(/^Browse (main\.)?orders$/).click();

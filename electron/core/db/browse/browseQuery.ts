@@ -2,6 +2,7 @@ import type { Engine } from '../../../../shared/profile';
 import type { BrowseFilter } from '../../../../shared/query';
 import { quoteIdentifier } from '../../../../shared/sql/dialect';
 import { BindParams, qualifiedTable } from '../sql/bindParams';
+import { browseConditions } from '../../../../shared/sql/browseConditions';
 
 export interface BrowseSpec {
   table: { schema: string | null; name: string };
@@ -14,29 +15,7 @@ export interface BrowseSpec {
 
 /** The WHERE clause of a browser's filters, every value a bind parameter; empty without filters. */
 function whereOf(engine: Engine, filters: readonly BrowseFilter[], bind: BindParams): string {
-  const placeholder = (value: string): string => bind.add(value);
-  const quote = (name: string): string => quoteIdentifier(engine, name);
-  const asText = (column: string): string => {
-    if (engine === 'postgres') return `${quote(column)}::text`;
-    if (engine === 'sqlserver') return `CAST(${quote(column)} AS NVARCHAR(MAX))`;
-    return quote(column);
-  };
-  const conditions = filters.map((filter) => {
-    const column = quote(filter.column);
-    switch (filter.op) {
-      case 'is null':
-        return `${column} IS NULL`;
-      case 'is not null':
-        return `${column} IS NOT NULL`;
-      case 'like':
-      case 'not like':
-        return `${asText(filter.column)} ${filter.op.toUpperCase()} ${placeholder(String(filter.value))}`;
-      case 'in':
-        return `${column} IN (${(filter.value as string[]).map(placeholder).join(', ')})`;
-      default:
-        return `${column} ${filter.op} ${placeholder(String(filter.value))}`;
-    }
-  });
+  const conditions = browseConditions(engine, filters, (value) => bind.add(value));
   return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
 }
 

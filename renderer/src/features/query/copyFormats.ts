@@ -22,8 +22,12 @@ export function sqlLiteral(engine: Engine, cell: Cell, column: ColumnMeta): stri
     return `X'${cell.hex}'`;
   }
   if (kindOf(column) === 'number' && JSON_NUMBER.test(cell)) return cell;
-  // MySQL reads a backslash in a string as an escape (unless NO_BACKSLASH_ESCAPES); the others take it as is.
-  const body = engine === 'mysql' || engine === 'mariadb' ? cell.replace(/\\/g, '\\\\').replace(/'/g, "''") : cell.replace(/'/g, "''");
+  return sqlTextLiteral(engine, cell);
+}
+
+/** Pure: a string literal in the engine's syntax. MySQL reads a backslash as an escape (unless NO_BACKSLASH_ESCAPES); the others take it as is. */
+export function sqlTextLiteral(engine: Engine, text: string): string {
+  const body = engine === 'mysql' || engine === 'mariadb' ? text.replace(/\\/g, '\\\\').replace(/'/g, "''") : text.replace(/'/g, "''");
   return engine === 'sqlserver' ? `N'${body}'` : `'${body}'`;
 }
 

@@ -8,6 +8,7 @@ import { EditBar } from './EditBar';
 import { tableEditability } from './tableEditability';
 import { useEditKeys } from './useEditKeys';
 import { TableStructure } from './TableStructure';
+import { browseAsSql } from './browseAsSql';
 import { READ_ONLY_REASON, sessionReadOnly } from '../../store/sessionReadOnly';
 
 const operators: FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'like', 'not like', 'is null', 'is not null', 'in'];
@@ -70,6 +71,15 @@ export function TableBrowser({ browserId }: { browserId: string }) {
   const title = view.table.schema ? `${view.table.schema}.${view.table.name}` : view.table.name;
   const info = schema?.status === 'ready' ? schema.info.tables.find((t) => t.schema === view.table.schema && t.name === view.table.name) : undefined;
   const estimate = view.filters.length === 0 ? (info?.estimatedRows ?? null) : null;
+  const openAsSql = (): void => {
+    const store = useBurrowStore.getState();
+    const engine = store.sessions[view.sessionId]?.engine;
+    const beside = store.tabs.find((tab) => tab.browserId === browserId);
+    const tabId = engine && beside ? store.newQueryTab(beside.id) : null;
+    if (!tabId || !engine) return;
+    store.setSql(tabId, browseAsSql(engine, view.table, view.filters, view.sort));
+    store.renameTab(tabId, view.table.name);
+  };
   // Any new read of the page drops unsaved changes: ask first.
   const browseAsking = (change?: Parameters<typeof browse>[1]): void => {
     if (confirmDiscardEdits(browserId)) void browse(browserId, change);
@@ -92,6 +102,7 @@ export function TableBrowser({ browserId }: { browserId: string }) {
             <RowCount view={view} estimate={estimate} />
             <button type="button" className="small" onClick={() => browseAsking({ offset: view.offset + view.limit })} disabled={!page?.hasMore || view.loading}>Next ▶</button>
             <button type="button" className="small" onClick={() => browseAsking()} disabled={view.loading}>Reload</button>
+            <button type="button" className="small" onClick={openAsSql} title="This table, its filters and sort as a SELECT in a new query tab (to edit, fetch whole or export)">Open as SQL</button>
             {page && !editability.editable && <span className="muted" data-testid="read-only-note">{editability.reason}</span>}
           </>
         )}
