@@ -7,8 +7,8 @@ import { PromptDialog } from '../features/prompts/PromptDialog';
 import { QueryWorkspace } from '../features/query/QueryWorkspace';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SafeModeDialog } from '../features/safety/SafeModeDialog';
-import { confirmDiscardEdits } from '../features/schema/confirmDiscard';
 import { confirmDiscardResultEdits } from '../features/query/confirmDiscardResultEdits';
+import { closeTabAsking } from '../features/query/closeTabAsking';
 import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
@@ -48,10 +48,7 @@ export function App() {
       if (command === 'run' && confirmDiscardResultEdits(tab.id)) void state.runTab(tab.id);
       if (command === 'runStatement' && confirmDiscardResultEdits(tab.id)) void state.runTab(tab.id, 'statement');
       if (command === 'cancel') void state.cancelTab(tab.id);
-      if (command === 'closeTab' && (tab.browserId ? confirmDiscardEdits(tab.browserId) : confirmDiscardResultEdits(tab.id))) {
-        state.closeTab(tab.id);
-        if (tab.browserId) state.closeBrowser(tab.browserId);
-      }
+      if (command === 'closeTab') closeTabAsking(tab);
       if (command === 'newTab') state.newQueryTab(tab.id);
       if (command === 'openTable' && state.sessions[tab.sessionId]) state.showOpenTable(true);
     });

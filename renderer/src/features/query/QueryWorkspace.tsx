@@ -6,13 +6,13 @@ import { EnvironmentTag, ReadOnlyTag } from '../connections/EnvironmentTag';
 import { SchemaTree } from '../schema/SchemaTree';
 import { TableBrowser } from '../schema/TableBrowser';
 import { OpenTableDialog } from '../schema/OpenTableDialog';
-import { confirmDiscardEdits } from '../schema/confirmDiscard';
 import type { ExportFormat } from '../../../../shared/query';
 import type { Environment } from '../../../../shared/profile';
 import { exportResult } from './exportResult';
 import { ResultsGrid } from './ResultsGrid';
 import { ResultEditBar } from './ResultEditBar';
 import { confirmDiscardResultEdits } from './confirmDiscardResultEdits';
+import { closeTabAsking } from './closeTabAsking';
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor';
 import { formatSql } from './formatSql';
 import { explainPrefix } from './explainPrefix';
@@ -31,14 +31,7 @@ function TabBar({ tabs, activeId, environment, readOnly }: { tabs: QueryTab[]; a
   const renameCancelled = useRef(false);
   const activeSession = sessions[tabs.find((tab) => tab.id === activeId)?.sessionId ?? ''];
   const [menu, setMenu] = useState<{ x: number; y: number; tab: QueryTab } | null>(null);
-  /** Closes a tab unless it holds unsaved edits the user keeps; says whether it closed. */
-  const close = (tab: QueryTab): boolean => {
-    if (tab.browserId ? !confirmDiscardEdits(tab.browserId) : !confirmDiscardResultEdits(tab.id)) return false;
-    const store = useBurrowStore.getState();
-    store.closeTab(tab.id);
-    if (tab.browserId) store.closeBrowser(tab.browserId);
-    return true;
-  };
+  const close = closeTabAsking;
   /** Closes tabs in order, stopping at the first one the user keeps. */
   const closeAll = (closing: readonly QueryTab[]): void => {
     for (const tab of closing) if (!close(tab)) return;

@@ -3,6 +3,7 @@ import type { Engine } from '../../../../shared/profile';
 import { csvRecord } from '../../../../shared/export/csv';
 import { JSON_NUMBER, jsonRowWriter, kindOf } from '../../../../shared/export/json';
 import { quoteIdentifier } from '../../../../shared/sql/dialect';
+import { copyText } from './copyRows';
 
 export type CopyFormat = 'csv' | 'json' | 'insert' | 'markdown';
 
@@ -32,7 +33,7 @@ export function sqlTextLiteral(engine: Engine, text: string): string {
 }
 
 const markdownCell = (cell: Cell): string => {
-  const text = cell === null ? 'NULL' : typeof cell === 'boolean' ? String(cell) : typeof cell === 'string' ? cell : cell.kind === 'binary' ? `0x${cell.hex}` : `${cell.text}…`;
+  const text = copyText(cell);
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 };
 
