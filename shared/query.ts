@@ -293,6 +293,35 @@ export const browsePageSchema = z.object({
 });
 export type BrowsePage = z.infer<typeof browsePageSchema>;
 
+/** A whole table's export also offers SQL: one INSERT per row, in the engine's quoting. */
+export const tableExportFormatSchema = z.enum(['csv', 'json', 'sql'], { error: 'format must be csv, json or sql' });
+/** Any file an export writes; what a save dialog filters by. */
+export type FileFormat = z.infer<typeof tableExportFormatSchema>;
+
+/**
+ * Streams a whole table (with a browser's filters and sort) to a file the user picks, on a
+ * connection of its own, so the session's queries go on meanwhile. Rows go from the driver to the
+ * file without passing through the result store, so no row limit or store budget applies.
+ * `exportId` is chosen by the caller, to follow progress (`schema.onExportProgress`) and to cancel.
+ */
+export const tableExportRequestSchema = z
+  .object({
+    connectionId: idSchema,
+    exportId: idSchema,
+    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    sort: z.array(z.object({ column: z.string().min(1).max(255), direction: z.enum(['asc', 'desc']) }).strict()).max(16).default([]),
+    filters: z.array(browseFilterSchema).max(32).default([]),
+    format: tableExportFormatSchema.default('csv'),
+    /** CSV: a first record with the column names. */
+    headers: z.boolean().default(true),
+  })
+  .strict();
+export type TableExportRequest = z.input<typeof tableExportRequestSchema>;
+export type ParsedTableExport = z.output<typeof tableExportRequestSchema>;
+export const tableExportCancelRequestSchema = z.object({ exportId: idSchema }).strict();
+export const tableExportProgressSchema = z.object({ exportId: idSchema, rows: z.number().int(), bytes: z.number().int() });
+export type TableExportProgress = z.infer<typeof tableExportProgressSchema>;
+
 // Table editing
 
 const editColumnSchema = z.string().min(1).max(255);

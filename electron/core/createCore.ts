@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo, EventName, EventPayload, FilePurpose } from '../../shared/contract';
-import type { ExportFormat } from '../../shared/query';
+import type { FileFormat } from '../../shared/query';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './eventHub';
 import { seedFirstRun } from './firstRun';
@@ -38,8 +38,8 @@ export interface CoreOptions {
 export interface PlatformAdapter {
   /** Shows an open-file dialog; resolves with the chosen path, or null when cancelled. */
   pickFile(purpose: FilePurpose): Promise<string | null>;
-  /** Shows a save dialog for an export (a result, connections); resolves with the chosen path, or null when cancelled. */
-  pickSavePath(suggestedName: string, format: ExportFormat, title?: string): Promise<string | null>;
+  /** Shows a save dialog for an export (a result, a table, connections); resolves with the chosen path, or null when cancelled. */
+  pickSavePath(suggestedName: string, format: FileFormat, title?: string): Promise<string | null>;
 }
 
 const noPlatform: PlatformAdapter = {
@@ -89,7 +89,9 @@ export function createCore(options: CoreOptions): Core {
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),
     ...bundleFileHandlers(store, platform),
-    ...sessionHandlers(sessions, tester, queries, prompts, (name, format) => platform.pickSavePath(name, format), store.history),
+    ...sessionHandlers(sessions, tester, queries, prompts, (name, format, title) => platform.pickSavePath(name, format, title), store.history, (progress) =>
+      events.emit('schema.onExportProgress', progress),
+    ),
   };
   return {
     dispatch: createDispatch(handlers),

@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, type FileFilter } from 'electron';
 import type { FilePurpose } from '../../shared/contract';
-import type { ExportFormat } from '../../shared/query';
+import type { FileFormat } from '../../shared/query';
 
 const dialogs: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
   privateKey: { title: 'Import an SSH private key', filters: [{ name: 'All files', extensions: ['*'] }, { name: 'PuTTY keys', extensions: ['ppk'] }, { name: 'PEM keys', extensions: ['pem', 'key'] }] },
@@ -21,10 +21,14 @@ export async function pickFile(purpose: FilePurpose): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-const exportFilters: Record<ExportFormat, FileFilter> = { csv: { name: 'CSV', extensions: ['csv'] }, json: { name: 'JSON', extensions: ['json'] } };
+const exportFilters: Record<FileFormat, FileFilter> = {
+  csv: { name: 'CSV', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+  sql: { name: 'SQL', extensions: ['sql'] },
+};
 
 /** A native save dialog for an export (a result, connections), parented to the focused window. */
-export async function pickSavePath(suggestedName: string, format: ExportFormat, title?: string): Promise<string | null> {
+export async function pickSavePath(suggestedName: string, format: FileFormat, title?: string): Promise<string | null> {
   const parent = BrowserWindow.getFocusedWindow();
   const filter = exportFilters[format];
   const options = { title: title ?? `Export the result as ${filter.name}`, defaultPath: suggestedName, filters: [filter], properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };

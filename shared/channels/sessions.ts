@@ -19,6 +19,9 @@ import {
   schemaInfoSchema,
   tableEditRequestSchema,
   tableEditResultSchema,
+  tableExportCancelRequestSchema,
+  tableExportProgressSchema,
+  tableExportRequestSchema,
 } from '../query';
 import {
   sessionDebugLogSchema,
@@ -56,6 +59,8 @@ export const sessionChannels = {
   'schema.browse': { request: browseRequestSchema, response: browsePageSchema },
   'schema.count': { request: countRequestSchema, response: countResultSchema },
   'schema.edit': { request: tableEditRequestSchema, response: tableEditResultSchema },
+  'schema.export': { request: tableExportRequestSchema, response: queryExportResultSchema },
+  'schema.cancelExport': { request: tableExportCancelRequestSchema, response: z.object({ cancelled: z.boolean() }) },
   'prompts.answer': { request: promptsAnswerRequestSchema, response: z.object({}) },
   'prompts.list': { request: z.object({}).strict(), response: z.array(pendingPromptSchema) },
 } as const;
@@ -65,4 +70,5 @@ export const sessionEvents = {
   'prompts.onRequest': pendingPromptSchema,
   'prompts.onCancel': z.object({ id: z.string() }),
   'query.onProgress': runStatusSchema,
+  'schema.onExportProgress': tableExportProgressSchema,
 } as const;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { value } from '../support/value';
@@ -32,6 +32,8 @@ describe('e2e: connect and query through the real UI', () => {
   let sshd: SshdServer;
   let postgres: PostgresServer;
   let exportTarget: string | null = null;
+  /** While pending, the save dialog stays open (the user has not answered yet). */
+  let saveDialogOpen: Promise<void> = Promise.resolve();
   const suggestedNames: string[] = [];
 
   beforeAll(async () => {
@@ -39,7 +41,14 @@ describe('e2e: connect and query through the real UI', () => {
     const key = await generateKey(dir.path, 'id_ed25519');
     [sshd, postgres] = await Promise.all([startSshd({ authorizedKeys: [key.publicKey] }), startPostgres()]);
     // The save dialog answers with `exportTarget` (null: the user cancelled).
-    const platform = { pickFile: async () => null, pickSavePath: async (name: string) => (suggestedNames.push(name), exportTarget) };
+    const platform = {
+      pickFile: async () => null,
+      pickSavePath: async (name: string) => {
+        suggestedNames.push(name);
+        await saveDialogOpen;
+        return exportTarget;
+      },
+    };
     ui = await openUi(dir.join('data'), async (starting) => {
       const imported = value<{ id: string }>(await starting.core.dispatch('keys.import', { source: { kind: 'path', path: key.privateKeyPath } }));
       value(await starting.core.dispatch('profiles.save', {
@@ -915,5 +924,61 @@ describe('e2e: connect and query through the real UI', () => {
     await page.getByRole('tab', { name: title }).click({ button: 'right' });
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Rename…', 'Duplicate', 'Close']);
     await page.keyboard.press('Escape');
+  });
+  it('exports a whole table from its browser with its filters (SQL INSERTs), shows the outcome, and a cancel writes nothing', async () => {
+    await page.getByRole('button', { name: /Staging over SSH/ }).click();
+    // The front tab is the PostgreSQL session's once its schema (with the table made earlier) shows.
+    await expect.poll(() => page.getByTestId('schema-tree').locator('.tree-name').allTextContents(), { timeout: 15_000 }).toContain('▦ e2e_people');
+    await typeSql(page, "CREATE TABLE e2e_export AS SELECT g AS id, 'name ' || g AS name, CASE WHEN g % 10 = 0 THEN NULL ELSE g * 0.5 END AS amount FROM generate_series(1, 20000) g");
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('schema-tree').locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_export');
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+P');
+    await page.getByTestId('open-table').getByLabel('Table name').fill('e2e_export');
+    await page.keyboard.press('Enter');
+    const browser = page.getByTestId('table-browser');
+    await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toBe('rows 1–300');
+    await browser.getByLabel('Filter column').selectOption('id');
+    await browser.getByLabel('Filter operator').selectOption('<=');
+    await browser.getByLabel('Filter value').fill('15000');
+    await browser.getByRole('button', { name: 'Add filter' }).click();
+    await expect.poll(() => browser.getByTestId('filter-chip').count()).toBe(1);
+
+    exportTarget = dir.join('e2e_export.sql');
+    await browser.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByTestId('table-export');
+    expect(await dialog.locator('p.muted').textContent()).toMatch(/^Every row the current filters let through/);
+    await dialog.getByLabel('SQL INSERT').check();
+    await dialog.getByRole('button', { name: 'Choose file…' }).click();
+    const status = browser.getByTestId('table-export-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Exported 15,000 rows \([\d.]+ (KiB|MiB)\) to .*e2e_export\.sql×$/);
+    expect(suggestedNames.at(-1)).toBe('e2e_export.sql');
+    const lines = readFileSync(exportTarget, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(15_000);
+    expect(lines[0]).toBe(`INSERT INTO "public"."e2e_export" ("id", "name", "amount") VALUES (1, 'name 1', 0.5);`);
+    expect(lines[9]).toBe(`INSERT INTO "public"."e2e_export" ("id", "name", "amount") VALUES (10, 'name 10', NULL);`);
+    await status.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await status.count()).toBe(0);
+
+    // Cancelled while the save dialog is still open: the export never writes.
+    let answerDialog!: () => void;
+    saveDialogOpen = new Promise((resolve) => (answerDialog = resolve));
+    exportTarget = dir.join('e2e_export_cancelled.csv');
+    await browser.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Choose file…' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/^Exporting as CSV… 0 rows/);
+    expect(await browser.getByRole('button', { name: 'Export…' }).isDisabled()).toBe(true);
+    await status.getByRole('button', { name: 'Cancel export' }).click();
+    answerDialog();
+    saveDialogOpen = Promise.resolve();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Export cancelled; no file was written.×');
+    expect(existsSync(exportTarget)).toBe(false);
+
+    // Cancel in the save dialog itself: nothing to report.
+    exportTarget = null;
+    await browser.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('button', { name: 'Choose file…' }).click();
+    await expect.poll(() => status.count()).toBe(0);
+    await page.getByRole('button', { name: 'Close e2e_export' }).click();
   });
 });

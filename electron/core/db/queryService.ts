@@ -15,6 +15,8 @@ import {
   queryRunRequestSchema,
   queryStatusRequestSchema,
   tableEditRequestSchema,
+  tableExportCancelRequestSchema,
+  tableExportRequestSchema,
   type BrowsePage,
   type ConnectionInfo,
   type ExportFormat,
@@ -24,6 +26,7 @@ import {
   type RunStatus,
   type SchemaInfo,
   type TableEditResult,
+  type TableExportProgress,
 } from '../../../shared/query';
 import { toErrorShape } from '../errors';
 import { parseRequest } from '../store/parseRequest';
@@ -33,6 +36,7 @@ import { driverFor } from './drivers';
 import { ResultStore, type StoredResult } from './store/resultStore';
 import { changesSchema } from './sql/changesSchema';
 import { exportResultFile } from './export/resultExport';
+import { streamTableToFile, type ExportControl } from './export/tableExport';
 import type { DbConnection, DbTransport, RunSink } from './types';
 
 interface LiveConnection {
@@ -72,6 +76,9 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
   private readonly connections = new Map<string, LiveConnection>();
   private readonly runs = new Map<string, Run>();
   private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly exports = new Map<string, { control: ExportControl; live: LiveConnection }>();
+  /** Cancels that came before their export started (during the save dialog or the login); the oldest are dropped. */
+  private readonly earlyCancels = new Set<string>();
 
   constructor(options: QueryServiceOptions = {}) {
     super();
@@ -197,6 +204,49 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
     const file = await pickPath(`result-${stamp}.${request.format}`, request.format);
     if (!file) return { path: null, rows: 0, bytes: 0 };
     return exportResultFile({ columns: result.columns, rowCount: result.rowCount, read: (offset, limit, maxCellBytes) => result.read(offset, limit, maxCellBytes) }, file, { format: request.format, headers: request.headers });
+  }
+
+  /**
+   * Streams a table into `file` on `connectionId`, which should be a connection of its own (the
+   * session layer opens one): it is busy until the export ends. Progress is reported at most every
+   * 200 ms; `cancelExport` with the same `exportId` stops it and leaves no file.
+   */
+  async exportTable(payload: unknown, file: string, onProgress: (progress: TableExportProgress) => void): Promise<QueryExportResult> {
+    const request = parseRequest(tableExportRequestSchema, payload, 'schema.export');
+    const live = this.live(request.connectionId);
+    if (this.exports.has(request.exportId)) throw new BurrowError('VALIDATION', `export ${request.exportId} is already running`, { field: 'exportId' });
+    const control: ExportControl = { cancelled: this.earlyCancels.delete(request.exportId), writer: null };
+    this.exports.set(request.exportId, { control, live });
+    let reportedAt = 0;
+    const progress = (rows: number, bytes: number): void => {
+      const now = performance.now();
+      if (now - reportedAt < 200) return;
+      reportedAt = now;
+      onProgress({ exportId: request.exportId, rows, bytes });
+    };
+    try {
+      if (control.cancelled) throw new BurrowError('CANCELLED', 'the export was cancelled; no file was written');
+      return await this.serialized(live, () => streamTableToFile(live.connection, request, file, control, progress));
+    } finally {
+      this.exports.delete(request.exportId);
+    }
+  }
+
+  /** Stops a table export; one that has not started yet is stopped when it does. */
+  async cancelExport(payload: unknown): Promise<{ cancelled: boolean }> {
+    const { exportId } = parseRequest(tableExportCancelRequestSchema, payload, 'schema.cancelExport');
+    const running = this.exports.get(exportId);
+    if (!running) {
+      this.earlyCancels.add(exportId);
+      if (this.earlyCancels.size > 100) this.earlyCancels.delete(this.earlyCancels.values().next().value!);
+      return { cancelled: false };
+    }
+    const { control, live } = running;
+    if (control.cancelled) return { cancelled: true };
+    control.cancelled = true;
+    control.writer?.stop();
+    await live.connection.cancel().catch(() => {});
+    return { cancelled: true };
   }
 
   /** Cancels a queued or running run; resolves once the engine has been told (the run then ends CANCELLED). */

@@ -27,6 +27,12 @@ export interface ResultWriter {
    * writer without it gets `push`.
    */
   pushEncoded?(maxBytes: number, encoder: RowEncoder): boolean;
+  /**
+   * Optional backpressure: a promise while the writer has more queued than it wants (an export
+   * writing to a slower disk), null when it takes rows now. A driver that can pause its source
+   * awaits it between batches; one that cannot keeps pushing, and the writer holds the rows.
+   */
+  ready?(): Promise<void> | null;
   /** Marks the result cut by the row limit (the server had more rows). */
   markLimited(): void;
   end(outcome: { command: string | null; rowsAffected: number | null }): void;

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../../shared/query';
+import type { FileFormat, TableExportProgress } from '../../../shared/query';
 import type { Handlers } from '../dispatch';
 import type { QueryService } from '../db/queryService';
 import type { HistoryStore } from '../store/history/historyStore';
@@ -18,8 +18,9 @@ export function sessionHandlers(
   tester: ProfileTester,
   queries: QueryService,
   prompts: PromptHub,
-  pickSavePath: (suggestedName: string, format: ExportFormat) => Promise<string | null>,
+  pickSavePath: (suggestedName: string, format: FileFormat, title?: string) => Promise<string | null>,
   history: HistoryStore,
+  exportProgress: (progress: TableExportProgress) => void,
 ): Pick<Handlers, SessionChannel> {
   return {
     'sessions.open': (request) => sessions.open(request),
@@ -44,6 +45,19 @@ export function sessionHandlers(
     'schema.browse': async (request) => queries.browse({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'schema.count': async (request) => queries.count({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'schema.edit': async (request) => queries.edit({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
+    'schema.export': async (request) => {
+      await sessions.connectionFor(request.connectionId);
+      const label = request.table.schema ? `${request.table.schema}.${request.table.name}` : request.table.name;
+      const file = await pickSavePath(`${request.table.name}.${request.format}`, request.format, `Export ${label} as ${request.format.toUpperCase()}`);
+      if (!file) return { path: null, rows: 0, bytes: 0 };
+      const side = await sessions.openSideConnection(request.connectionId);
+      try {
+        return await queries.exportTable({ ...request, connectionId: side }, file, exportProgress);
+      } finally {
+        await queries.close({ connectionId: side }).catch(() => {});
+      }
+    },
+    'schema.cancelExport': (request) => queries.cancelExport(request),
     'prompts.answer': ({ id, answer }) => {
       prompts.answer(id, answer);
       return {};

@@ -168,8 +168,30 @@ export class SessionManager {
     return session.connectionId;
   }
 
+  /**
+   * A database connection of its own behind a session: the same login and startup SQL over the
+   * same route (a new channel of its tunnel), for work that must not hold up the session's queries,
+   * such as a table export. The caller closes it with `queries.close`.
+   */
+  async openSideConnection(sessionId: string): Promise<string> {
+    await this.connectionFor(sessionId);
+    return this.login(this.sessions.get(sessionId)!);
+  }
+
   async closeAll(): Promise<void> {
     for (const sessionId of [...this.sessions.keys()]) await this.close({ sessionId });
+  }
+
+  /** A new database login with the session's settings, its startup SQL run; the connection id. */
+  private async login(session: LiveSession): Promise<string> {
+    const fresh = await this.deps.queries.connect(session.config, session.transport);
+    if (session.startupSql.trim()) {
+      await this.runStartupSql(fresh.connectionId, session.startupSql).catch(async (error: unknown) => {
+        await this.deps.queries.close({ connectionId: fresh.connectionId }).catch(() => {});
+        throw error;
+      });
+    }
+    return fresh.connectionId;
   }
 
   private async runStartupSql(connectionId: string, sql: string): Promise<void> {
@@ -211,15 +233,9 @@ export class SessionManager {
     const { sessionId, profileId } = session.info;
     this.deps.emit({ sessionId, profileId, state: 'connecting', part: 'database' });
     try {
-      const fresh = await this.deps.queries.connect(session.config, session.transport);
-      if (session.startupSql.trim()) {
-        await this.runStartupSql(fresh.connectionId, session.startupSql).catch(async (error: unknown) => {
-          await this.deps.queries.close({ connectionId: fresh.connectionId }).catch(() => {});
-          throw error;
-        });
-      }
+      const fresh = await this.login(session);
       const old = session.connectionId;
-      session.connectionId = fresh.connectionId;
+      session.connectionId = fresh;
       session.info.state = 'ready';
       await this.deps.queries.close({ connectionId: old }).catch(() => {});
       this.deps.emit({ sessionId, profileId, state: 'ready', part: 'database' });

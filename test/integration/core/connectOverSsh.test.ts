@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { value } from '../../support/value';
 import type { EventPayload } from '../../../shared/contract';
@@ -17,6 +19,7 @@ import {
 } from '../../env';
 import { MemoryKeychain } from '../../env/memoryKeychain';
 
+const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 
 // The whole path through the contract, as the renderer drives it: import a key, save a profile
 // with a 2-hop route, open a session (answering the host-key prompts), run SQL, page rows.
@@ -30,6 +33,10 @@ describe('core: connect over SSH through the contract', () => {
   let inner: SshdServer;
   const prompts: EventPayload<'prompts.onRequest'>[] = [];
   const states: EventPayload<'sessions.onState'>[] = [];
+  const exportProgress: EventPayload<'schema.onExportProgress'>[] = [];
+  const saveDialogs: { name: string; format: string; title: string | undefined }[] = [];
+  /** What the next save dialog answers: a path, or null for Cancel. */
+  let savePath: string | null = null;
 
   beforeAll(async () => {
     dir = makeTempDir('core-ssh');
@@ -41,7 +48,11 @@ describe('core: connect over SSH through the contract', () => {
       startSshd({ authorizedKeys: [key.publicKey], host: '127.0.0.3', port: innerPort }),
       startSshd({ authorizedKeys: [key.publicKey], extraConfig: [`PermitOpen 127.0.0.3:${innerPort}`] }),
     ]);
-    core = createCore({ dataDir: dir.join('data'), appVersion: '0', runtime: 'test-host', electronVersion: null, keychain: new MemoryKeychain(), home: home.path });
+    core = createCore({
+      dataDir: dir.join('data'), appVersion: '0', runtime: 'test-host', electronVersion: null, keychain: new MemoryKeychain(), home: home.path,
+      platform: { pickFile: async () => null, pickSavePath: async (name, format, title) => (saveDialogs.push({ name, format, title }), savePath) },
+    });
+    core.onEvent('schema.onExportProgress', (progress) => exportProgress.push(progress));
     core.onEvent('prompts.onRequest', (prompt) => {
       prompts.push(prompt);
       // The user accepts each new host key and asks Burrow to remember it.
@@ -144,6 +155,38 @@ describe('core: connect over SSH through the contract', () => {
     for (let waited = 0; !readyAgain() && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(states.slice(seen).filter((s) => s.sessionId === session.sessionId).map((s) => `${s.part}:${s.state}`)).toEqual(expect.arrayContaining(['tunnel:reconnecting', 'database:ready']));
     expect(await applicationName()).toBe('burrow-startup');
+  });
+
+  it('exports a whole table on a database connection of its own, so the session\'s queries go on meanwhile', async () => {
+    const sessions = value<{ sessionId: string; engine: string }[]>(await core.dispatch('sessions.list', {}));
+    const pg = sessions.find((session) => session.engine === 'postgres')!;
+    const seed = value<{ runId: string }>(await core.dispatch('query.run', { connectionId: pg.sessionId, sql: 'CREATE TABLE export_big AS SELECT g AS id, md5(g::text) AS h FROM generate_series(1, 200000) g' }));
+    expect((await finished(seed.runId)).state).toBe('done');
+
+    savePath = dir.join('export_big.csv');
+    const order: string[] = [];
+    const exported = core.dispatch('schema.export', { connectionId: pg.sessionId, exportId: 'big-1', table: { schema: 'public', name: 'export_big' }, format: 'csv', sort: [{ column: 'id', direction: 'asc' }] })
+      .then((answer) => (order.push('export'), answer));
+    // The session's own connection is free: this run does not wait for the export.
+    const quick = value<{ runId: string }>(await core.dispatch('query.run', { connectionId: pg.sessionId, sql: 'SELECT 1 AS free' }));
+    expect((await finished(quick.runId)).state).toBe('done');
+    order.push('query');
+    const outcome = value<{ path: string; rows: number; bytes: number }>(await exported);
+    expect(order).toEqual(['query', 'export']);
+    expect(outcome).toMatchObject({ path: savePath, rows: 200_000 });
+    expect(saveDialogs.at(-1)).toEqual({ name: 'export_big.csv', format: 'csv', title: 'Export public.export_big as CSV' });
+    const lines = readFileSync(savePath, 'utf8').split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['id,h', `1,${md5('1')}`, `2,${md5('2')}`]);
+    expect(lines[200_000]).toBe(`200000,${md5('200000')}`);
+    expect(exportProgress.length).toBeGreaterThan(0);
+    expect(exportProgress.every((p) => p.exportId === 'big-1' && p.rows <= 200_000)).toBe(true);
+    expect(listeningSocketsOf('self')).toEqual([]);
+
+    // Cancel in the save dialog: nothing runs, nothing is written.
+    savePath = null;
+    expect(value(await core.dispatch('schema.export', { connectionId: pg.sessionId, exportId: 'big-2', table: { schema: 'public', name: 'export_big' }, format: 'sql' }))).toEqual({ path: null, rows: 0, bytes: 0 });
+    expect(saveDialogs.at(-1)).toMatchObject({ name: 'export_big.sql', format: 'sql' });
+    expect(await core.dispatch('schema.export', { connectionId: 'no-such-session', exportId: 'big-3', table: { name: 'export_big' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('a bad session id is a clear error, not a crash', async () => {

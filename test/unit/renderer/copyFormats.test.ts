@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, ColumnMeta } from '../../../shared/query';
-import { formatRows, sqlLiteral } from '../../../renderer/src/features/query/copyFormats';
+import { formatRows } from '../../../renderer/src/features/query/copyFormats';
+import { sqlLiteral } from '../../../shared/export/sqlInsert';
 
 const col = (name: string, dataType: string): ColumnMeta => ({ name, dataType, nullable: true });
 const text = col('t', 'text');

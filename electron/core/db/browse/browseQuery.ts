@@ -13,6 +13,11 @@ export interface BrowseSpec {
   limit: number;
 }
 
+/** The ORDER BY clause of a browser's sort; empty without one. */
+function orderByOf(engine: Engine, sort: BrowseSpec['sort']): string {
+  return sort.length > 0 ? ` ORDER BY ${sort.map((s) => `${quoteIdentifier(engine, s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` : '';
+}
+
 /** The WHERE clause of a browser's filters, every value a bind parameter; empty without filters. */
 function whereOf(engine: Engine, filters: readonly BrowseFilter[], bind: BindParams): string {
   const conditions = browseConditions(engine, filters, (value) => bind.add(value));
@@ -25,10 +30,9 @@ function whereOf(engine: Engine, filters: readonly BrowseFilter[], bind: BindPar
  */
 export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: string; params: string[] } {
   const bind = new BindParams(engine);
-  const quote = (name: string): string => quoteIdentifier(engine, name);
   const table = qualifiedTable(engine, spec.table);
   const where = whereOf(engine, spec.filters, bind);
-  const orderBy = spec.sort.length > 0 ? ` ORDER BY ${spec.sort.map((s) => `${quote(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` : '';
+  const orderBy = orderByOf(engine, spec.sort);
   // Numbers from the validated request, not user text.
   const limit = Math.trunc(spec.limit);
   const offset = Math.trunc(spec.offset);
@@ -36,6 +40,14 @@ export function buildBrowseQuery(engine: Engine, spec: BrowseSpec): { sql: strin
     return { sql: `SELECT * FROM ${table}${where}${orderBy || ' ORDER BY (SELECT NULL)'} OFFSET ${offset} ROWS FETCH NEXT ${limit} ROWS ONLY`, params: bind.values };
   }
   return { sql: `SELECT * FROM ${table}${where}${orderBy} LIMIT ${limit} OFFSET ${offset}`, params: bind.values };
+}
+
+/** Every row a browser's filters let through, in its sort order: what a table export reads. */
+export function buildExportQuery(engine: Engine, spec: Pick<BrowseSpec, 'table' | 'filters' | 'sort'>): { sql: string; params: string[] } {
+  const bind = new BindParams(engine);
+  const where = whereOf(engine, spec.filters, bind);
+  const orderBy = orderByOf(engine, spec.sort);
+  return { sql: `SELECT * FROM ${qualifiedTable(engine, spec.table)}${where}${orderBy}`, params: bind.values };
 }
 
 /** The exact number of rows a browser's filters let through, with the same WHERE clause as its pages. */

@@ -222,6 +222,12 @@ class MysqlConnection implements DbConnection {
         // Past the byte budget the rest still arrives on the wire; it is read and dropped.
         if (!writer.push(row as RawCell[])) discarding = true;
         else stored++;
+        const room = writer.ready?.();
+        if (room) {
+          // mysql2 keeps the packets that arrive meanwhile and hands them on after resume().
+          this.connection.pause();
+          void room.then(() => this.connection.resume());
+        }
       });
       // A fatal error (connection gone) never reaches 'end'; a statement error does, but nothing after it matters.
       running.on('error', (error: Error) => {

@@ -218,6 +218,7 @@ class PostgresConnection implements DbConnection {
     // A batch that brought no rows means the portal is exhausted.
     while (!stop && cursor.received > before && !state.cancelled) {
       before = cursor.received;
+      await rowsWriter.ready?.();
       await this.corked(() => cursor.read(limit === null ? BATCH_ROWS : Math.min(BATCH_ROWS, limit - stored + 1)));
     }
     // Close and Sync in one write.

@@ -10,7 +10,7 @@ export async function exportResult(resultId: string, format: ExportFormat): Prom
   return { ok: true, text: `Exported ${rows.toLocaleString()} rows (${formatBytes(bytes)}) to ${path}` };
 }
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -10,6 +10,8 @@ import { useEditKeys } from './useEditKeys';
 import { TableStructure } from './TableStructure';
 import { browseAsSql } from './browseAsSql';
 import { READ_ONLY_REASON, sessionReadOnly } from '../../store/sessionReadOnly';
+import { TableExportDialog } from './TableExportDialog';
+import { TableExportStatus } from './TableExportStatus';
 
 const operators: FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'like', 'not like', 'is null', 'is not null', 'in'];
 const needsNoValue = (op: FilterOperator): boolean => op === 'is null' || op === 'is not null';
@@ -65,6 +67,8 @@ export function TableBrowser({ browserId }: { browserId: string }) {
   const editability = view ? (readOnly ? { editable: false as const, reason: READ_ONLY_REASON } : tableEditability(schema, view.table, columns)) : null;
   useEditKeys(browserId, editability?.editable ?? false);
   const [showing, setShowing] = useState<'data' | 'structure'>('data');
+  const [exporting, setExporting] = useState(false);
+  const exportRunning = useBurrowStore((state) => state.tableExports[browserId]?.state === 'running');
   if (!view || !editability) return null;
   const { browse } = useBurrowStore.getState();
   const page = view.page;
@@ -103,10 +107,13 @@ export function TableBrowser({ browserId }: { browserId: string }) {
             <button type="button" className="small" onClick={() => browseAsking({ offset: view.offset + view.limit })} disabled={!page?.hasMore || view.loading}>Next ▶</button>
             <button type="button" className="small" onClick={() => browseAsking()} disabled={view.loading}>Reload</button>
             <button type="button" className="small" onClick={openAsSql} title="This table, its filters and sort as a SELECT in a new query tab (to edit, fetch whole or export)">Open as SQL</button>
+            <button type="button" className="small" onClick={() => setExporting(true)} disabled={exportRunning} title="Every row (with the filters and sort) to a CSV, JSON or SQL file">Export…</button>
             {page && !editability.editable && <span className="muted" data-testid="read-only-note">{editability.reason}</span>}
           </>
         )}
       </div>
+      <TableExportStatus browserId={browserId} />
+      {exporting && <TableExportDialog browserId={browserId} title={title} filtered={view.filters.length > 0} onClose={() => setExporting(false)} />}
       {showing === 'structure' ? <TableStructure sessionId={view.sessionId} table={view.table} info={info} /> : (
         <>
           {columns.length > 0 && <FilterBar columns={columns} onApply={(filter) => browseAsking({ filters: [...view.filters, filter], offset: 0 })} />}

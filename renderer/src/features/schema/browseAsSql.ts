@@ -1,7 +1,7 @@
 import type { BrowseFilter } from '../../../../shared/query';
 import type { Engine } from '../../../../shared/profile';
 import { quoteIdentifier } from '../../../../shared/sql/dialect';
-import { sqlTextLiteral } from '../query/copyFormats';
+import { sqlTextLiteral } from '../../../../shared/export/sqlInsert';
 import { browseConditions } from '../../../../shared/sql/browseConditions';
 import type { BrowseSort, BrowseTable } from '../../store/schemaSlice';
 
