@@ -318,9 +318,27 @@ export const tableExportRequestSchema = z
   .strict();
 export type TableExportRequest = z.input<typeof tableExportRequestSchema>;
 export type ParsedTableExport = z.output<typeof tableExportRequestSchema>;
-export const tableExportCancelRequestSchema = z.object({ exportId: idSchema }).strict();
-export const tableExportProgressSchema = z.object({ exportId: idSchema, rows: z.number().int(), bytes: z.number().int() });
-export type TableExportProgress = z.infer<typeof tableExportProgressSchema>;
+
+/**
+ * Sends a query the user ran again, on a connection of its own and without the row limit, and
+ * streams every row to a file: for a result cut by the row limit or the store's budget. The SQL
+ * must be one statement that only reads.
+ */
+export const queryExportAllRequestSchema = z
+  .object({
+    connectionId: idSchema,
+    exportId: idSchema,
+    sql: z.string().min(1).max(1_000_000),
+    format: exportFormatSchema.default('csv'),
+    headers: z.boolean().default(true),
+  })
+  .strict();
+export type QueryExportAllRequest = z.input<typeof queryExportAllRequestSchema>;
+
+/** Stops a table or query export by the id its caller chose. */
+export const exportCancelRequestSchema = z.object({ exportId: idSchema }).strict();
+export const exportProgressSchema = z.object({ exportId: idSchema, rows: z.number().int(), bytes: z.number().int() });
+export type ExportProgress = z.infer<typeof exportProgressSchema>;
 
 // Table editing
 

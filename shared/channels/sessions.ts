@@ -19,8 +19,9 @@ import {
   schemaInfoSchema,
   tableEditRequestSchema,
   tableEditResultSchema,
-  tableExportCancelRequestSchema,
-  tableExportProgressSchema,
+  exportCancelRequestSchema,
+  exportProgressSchema,
+  queryExportAllRequestSchema,
   tableExportRequestSchema,
 } from '../query';
 import {
@@ -55,12 +56,13 @@ export const sessionChannels = {
   'query.cancel': { request: queryCancelRequestSchema, response: runStatusSchema },
   'query.release': { request: queryReleaseRequestSchema, response: z.object({ released: z.number().int() }) },
   'query.export': { request: queryExportRequestSchema, response: queryExportResultSchema },
+  'query.exportAll': { request: queryExportAllRequestSchema, response: queryExportResultSchema },
+  'query.cancelExport': { request: exportCancelRequestSchema, response: z.object({ cancelled: z.boolean() }) },
   'schema.introspect': { request: introspectRequestSchema, response: schemaInfoSchema },
   'schema.browse': { request: browseRequestSchema, response: browsePageSchema },
   'schema.count': { request: countRequestSchema, response: countResultSchema },
   'schema.edit': { request: tableEditRequestSchema, response: tableEditResultSchema },
   'schema.export': { request: tableExportRequestSchema, response: queryExportResultSchema },
-  'schema.cancelExport': { request: tableExportCancelRequestSchema, response: z.object({ cancelled: z.boolean() }) },
   'prompts.answer': { request: promptsAnswerRequestSchema, response: z.object({}) },
   'prompts.list': { request: z.object({}).strict(), response: z.array(pendingPromptSchema) },
 } as const;
@@ -70,5 +72,5 @@ export const sessionEvents = {
   'prompts.onRequest': pendingPromptSchema,
   'prompts.onCancel': z.object({ id: z.string() }),
   'query.onProgress': runStatusSchema,
-  'schema.onExportProgress': tableExportProgressSchema,
+  'query.onExportProgress': exportProgressSchema,
 } as const;

@@ -926,8 +926,11 @@ describe('e2e: connect and query through the real UI', () => {
     await page.keyboard.press('Escape');
   });
   it('exports a whole table from its browser with its filters (SQL INSERTs), shows the outcome, and a cancel writes nothing', async () => {
+    const tabs = await page.getByRole('tab').count();
     await page.getByRole('button', { name: /Staging over SSH/ }).click();
-    // The front tab is the PostgreSQL session's once its schema (with the table made earlier) shows.
+    // A new session's tab comes to the front; its schema (with the table made earlier) shows.
+    await expect.poll(() => page.getByRole('tab').count(), { timeout: 15_000 }).toBe(tabs + 1);
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Staging over SSH/);
     await expect.poll(() => page.getByTestId('schema-tree').locator('.tree-name').allTextContents(), { timeout: 15_000 }).toContain('▦ e2e_people');
     await typeSql(page, "CREATE TABLE e2e_export AS SELECT g AS id, 'name ' || g AS name, CASE WHEN g % 10 = 0 THEN NULL ELSE g * 0.5 END AS amount FROM generate_series(1, 20000) g");
     await page.getByTestId('run').click();
@@ -946,11 +949,11 @@ describe('e2e: connect and query through the real UI', () => {
 
     exportTarget = dir.join('e2e_export.sql');
     await browser.getByRole('button', { name: 'Export…' }).click();
-    const dialog = page.getByTestId('table-export');
+    const dialog = page.getByTestId('export-dialog');
     expect(await dialog.locator('p.muted').textContent()).toMatch(/^Every row the current filters let through/);
     await dialog.getByLabel('SQL INSERT').check();
     await dialog.getByRole('button', { name: 'Choose file…' }).click();
-    const status = browser.getByTestId('table-export-status');
+    const status = browser.getByTestId('file-export-status');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Exported 15,000 rows \([\d.]+ (KiB|MiB)\) to .*e2e_export\.sql×$/);
     expect(suggestedNames.at(-1)).toBe('e2e_export.sql');
     const lines = readFileSync(exportTarget, 'utf8').trimEnd().split('\n');
@@ -980,5 +983,31 @@ describe('e2e: connect and query through the real UI', () => {
     await dialog.getByRole('button', { name: 'Choose file…' }).click();
     await expect.poll(() => status.count()).toBe(0);
     await page.getByRole('button', { name: 'Close e2e_export' }).click();
+  });
+  it('exports every row of a query cut by the row limit, running it again on a connection of its own; SQL that writes is not offered', async () => {
+    await typeSql(page, "SELECT g AS n, 'v' || g AS label FROM generate_series(1, 4321) g");
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 15_000 }).toBe('1,000 rows (limited)');
+    exportTarget = dir.join('all-rows.csv');
+    await page.getByTestId('export-all').click();
+    const dialog = page.getByTestId('export-dialog');
+    expect(await dialog.getByRole('radio').count()).toBe(2);
+    await dialog.getByRole('button', { name: 'Choose file…' }).click();
+    const status = page.getByTestId('file-export-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Exported 4,321 rows \(.+\) to .*all-rows\.csv×$/);
+    const lines = readFileSync(exportTarget, 'utf8').split('\r\n');
+    expect(lines.slice(0, 2)).toEqual(['n,label', '1,v1']);
+    expect(lines[4321]).toBe('4321,v4321');
+    // The grid still holds the 1,000 rows it had: the export did not touch the tab's run.
+    expect(await page.getByTestId('row-count').textContent()).toBe('1,000 rows (limited)');
+
+    // Two statements would both run again: the button says why it is not offered.
+    await typeSql(page, 'SELECT 1 AS one; SELECT g FROM generate_series(1, 2000) g');
+    await page.getByTestId('run').click();
+    await page.getByRole('button', { name: 'Result 2' }).click({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 15_000 }).toBe('1,000 rows (limited)');
+    const exportAll = page.getByTestId('export-all');
+    await expect.poll(() => exportAll.getAttribute('title')).toMatch(/must be one statement; this run has 2/);
+    expect(await exportAll.isDisabled()).toBe(true);
   });
 });

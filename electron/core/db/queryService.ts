@@ -15,8 +15,9 @@ import {
   queryRunRequestSchema,
   queryStatusRequestSchema,
   tableEditRequestSchema,
-  tableExportCancelRequestSchema,
   tableExportRequestSchema,
+  exportCancelRequestSchema,
+  queryExportAllRequestSchema,
   type BrowsePage,
   type ConnectionInfo,
   type ExportFormat,
@@ -26,17 +27,19 @@ import {
   type RunStatus,
   type SchemaInfo,
   type TableEditResult,
-  type TableExportProgress,
+  type ExportProgress,
 } from '../../../shared/query';
 import { toErrorShape } from '../errors';
 import { parseRequest } from '../store/parseRequest';
-import { buildBrowseQuery, buildCountQuery } from './browse/browseQuery';
+import { buildBrowseQuery, buildCountQuery, buildExportQuery } from './browse/browseQuery';
 import { applyTableEdits } from './edit/applyTableEdits';
 import { driverFor } from './drivers';
 import { ResultStore, type StoredResult } from './store/resultStore';
 import { changesSchema } from './sql/changesSchema';
 import { exportResultFile } from './export/resultExport';
-import { streamTableToFile, type ExportControl } from './export/tableExport';
+import { fileStamp } from './export/fileStamp';
+import { streamQueryToFile, type ExportControl, type QueryExport } from './export/queryExport';
+import { whyNotRerunnable } from '../../../shared/sql/rerunnableQuery';
 import type { DbConnection, DbTransport, RunSink } from './types';
 
 interface LiveConnection {
@@ -200,41 +203,55 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
     const request = parseRequest(queryExportRequestSchema, payload, 'query.export');
     const result = this.store.get(request.resultId);
     if (result.kind !== 'rows') throw new BurrowError('VALIDATION', 'this result is a command result: it has no rows to export', { field: 'resultId' });
-    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-    const file = await pickPath(`result-${stamp}.${request.format}`, request.format);
+    const file = await pickPath(`result-${fileStamp()}.${request.format}`, request.format);
     if (!file) return { path: null, rows: 0, bytes: 0 };
     return exportResultFile({ columns: result.columns, rowCount: result.rowCount, read: (offset, limit, maxCellBytes) => result.read(offset, limit, maxCellBytes) }, file, { format: request.format, headers: request.headers });
   }
 
   /**
-   * Streams a table into `file` on `connectionId`, which should be a connection of its own (the
-   * session layer opens one): it is busy until the export ends. Progress is reported at most every
-   * 200 ms; `cancelExport` with the same `exportId` stops it and leaves no file.
+   * Streams a table (a browser's filters and sort applied) into `file` on `connectionId`, which
+   * should be a connection of its own (the session layer opens one): it is busy until the export
+   * ends. Progress is reported at most every 200 ms; `cancelExport` with the same `exportId` stops
+   * it and leaves no file.
    */
-  async exportTable(payload: unknown, file: string, onProgress: (progress: TableExportProgress) => void): Promise<QueryExportResult> {
+  async exportTable(payload: unknown, file: string, onProgress: (progress: ExportProgress) => void): Promise<QueryExportResult> {
     const request = parseRequest(tableExportRequestSchema, payload, 'schema.export');
     const live = this.live(request.connectionId);
-    if (this.exports.has(request.exportId)) throw new BurrowError('VALIDATION', `export ${request.exportId} is already running`, { field: 'exportId' });
-    const control: ExportControl = { cancelled: this.earlyCancels.delete(request.exportId), writer: null };
-    this.exports.set(request.exportId, { control, live });
+    const query = buildExportQuery(live.connection.engine, request);
+    return this.streamExport(live, request.exportId, { ...query, format: request.format, headers: request.headers, table: request.table }, file, onProgress);
+  }
+
+  /** Like exportTable, for a query the user ran: one statement that only reads (see whyNotRerunnable). */
+  async exportQuery(payload: unknown, file: string, onProgress: (progress: ExportProgress) => void): Promise<QueryExportResult> {
+    const request = parseRequest(queryExportAllRequestSchema, payload, 'query.exportAll');
+    const live = this.live(request.connectionId);
+    const refused = whyNotRerunnable(request.sql, live.connection.engine);
+    if (refused) throw new BurrowError('VALIDATION', refused, { field: 'sql' });
+    return this.streamExport(live, request.exportId, { sql: request.sql, params: [], format: request.format, headers: request.headers, table: null }, file, onProgress);
+  }
+
+  private async streamExport(live: LiveConnection, exportId: string, query: QueryExport, file: string, onProgress: (progress: ExportProgress) => void): Promise<QueryExportResult> {
+    if (this.exports.has(exportId)) throw new BurrowError('VALIDATION', `export ${exportId} is already running`, { field: 'exportId' });
+    const control: ExportControl = { cancelled: this.earlyCancels.delete(exportId), writer: null };
+    this.exports.set(exportId, { control, live });
     let reportedAt = 0;
     const progress = (rows: number, bytes: number): void => {
       const now = performance.now();
       if (now - reportedAt < 200) return;
       reportedAt = now;
-      onProgress({ exportId: request.exportId, rows, bytes });
+      onProgress({ exportId, rows, bytes });
     };
     try {
       if (control.cancelled) throw new BurrowError('CANCELLED', 'the export was cancelled; no file was written');
-      return await this.serialized(live, () => streamTableToFile(live.connection, request, file, control, progress));
+      return await this.serialized(live, () => streamQueryToFile(live.connection, query, file, control, progress));
     } finally {
-      this.exports.delete(request.exportId);
+      this.exports.delete(exportId);
     }
   }
 
-  /** Stops a table export; one that has not started yet is stopped when it does. */
+  /** Stops an export; one that has not started yet is stopped when it does. */
   async cancelExport(payload: unknown): Promise<{ cancelled: boolean }> {
-    const { exportId } = parseRequest(tableExportCancelRequestSchema, payload, 'schema.cancelExport');
+    const { exportId } = parseRequest(exportCancelRequestSchema, payload, 'query.cancelExport');
     const running = this.exports.get(exportId);
     if (!running) {
       this.earlyCancels.add(exportId);

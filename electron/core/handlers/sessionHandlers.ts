@@ -1,4 +1,5 @@
-import type { FileFormat, TableExportProgress } from '../../../shared/query';
+import type { ExportProgress, FileFormat, QueryExportResult } from '../../../shared/query';
+import { fileStamp } from '../db/export/fileStamp';
 import type { Handlers } from '../dispatch';
 import type { QueryService } from '../db/queryService';
 import type { HistoryStore } from '../store/history/historyStore';
@@ -20,8 +21,29 @@ export function sessionHandlers(
   prompts: PromptHub,
   pickSavePath: (suggestedName: string, format: FileFormat, title?: string) => Promise<string | null>,
   history: HistoryStore,
-  exportProgress: (progress: TableExportProgress) => void,
+  exportProgress: (progress: ExportProgress) => void,
 ): Pick<Handlers, SessionChannel> {
+  /**
+   * An export of a whole table or query: the user picks the file first (null: they cancelled),
+   * then it runs on a database connection of its own, so the session's queries go on meanwhile.
+   */
+  const exportOnSideConnection = async (
+    sessionId: string,
+    suggestedName: string,
+    format: FileFormat,
+    title: string,
+    work: (connectionId: string, file: string) => Promise<QueryExportResult>,
+  ): Promise<QueryExportResult> => {
+    await sessions.connectionFor(sessionId);
+    const file = await pickSavePath(suggestedName, format, title);
+    if (!file) return { path: null, rows: 0, bytes: 0 };
+    const side = await sessions.openSideConnection(sessionId);
+    try {
+      return await work(side, file);
+    } finally {
+      await queries.close({ connectionId: side }).catch(() => {});
+    }
+  };
   return {
     'sessions.open': (request) => sessions.open(request),
     'sessions.diagnose': (request) => tester.diagnose(request),
@@ -45,19 +67,15 @@ export function sessionHandlers(
     'schema.browse': async (request) => queries.browse({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'schema.count': async (request) => queries.count({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'schema.edit': async (request) => queries.edit({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
-    'schema.export': async (request) => {
-      await sessions.connectionFor(request.connectionId);
+    'schema.export': (request) => {
       const label = request.table.schema ? `${request.table.schema}.${request.table.name}` : request.table.name;
-      const file = await pickSavePath(`${request.table.name}.${request.format}`, request.format, `Export ${label} as ${request.format.toUpperCase()}`);
-      if (!file) return { path: null, rows: 0, bytes: 0 };
-      const side = await sessions.openSideConnection(request.connectionId);
-      try {
-        return await queries.exportTable({ ...request, connectionId: side }, file, exportProgress);
-      } finally {
-        await queries.close({ connectionId: side }).catch(() => {});
-      }
+      return exportOnSideConnection(request.connectionId, `${request.table.name}.${request.format}`, request.format, `Export ${label} as ${request.format.toUpperCase()}`,
+        (connectionId, file) => queries.exportTable({ ...request, connectionId }, file, exportProgress));
     },
-    'schema.cancelExport': (request) => queries.cancelExport(request),
+    'query.exportAll': (request) =>
+      exportOnSideConnection(request.connectionId, `result-${fileStamp()}.${request.format}`, request.format, `Export every row of the query as ${request.format.toUpperCase()}`,
+        (connectionId, file) => queries.exportQuery({ ...request, connectionId }, file, exportProgress)),
+    'query.cancelExport': (request) => queries.cancelExport(request),
     'prompts.answer': ({ id, answer }) => {
       prompts.answer(id, answer);
       return {};

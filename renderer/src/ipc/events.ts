@@ -10,7 +10,7 @@ export function subscribeToCore(): () => void {
     api.prompts.onCancel(({ id }) => store().promptWithdrawn(id)),
     api.sessions.onState((event) => store().sessionStateChanged(event)),
     api.query.onProgress((status) => store().runProgress(status)),
-    api.schema.onExportProgress((progress) => store().tableExportProgress(progress)),
+    api.query.onExportProgress((progress) => store().fileExportProgress(progress)),
   ];
   // Prompts raised before this window subscribed (a reload mid-connect) are still waiting.
   void api.prompts.list({}).then((result) => {

@@ -8,10 +8,10 @@ import { createSafetySlice, type SafetySlice } from './safetySlice';
 import { createSchemaSlice, type SchemaSlice } from './schemaSlice';
 import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
 import { createTableEditSlice, type TableEditSlice } from './tableEditSlice';
-import { createTableExportSlice, type TableExportSlice } from './tableExportSlice';
+import { createFileExportSlice, type FileExportSlice } from './fileExportSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice & SafetySlice & ResultEditSlice & TableExportSlice;
+export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice & SafetySlice & ResultEditSlice & FileExportSlice;
 
 /** One store built from slices; components read it through the selectors below. */
 export const useBurrowStore = create<BurrowState>()((...args) => ({
@@ -25,7 +25,7 @@ export const useBurrowStore = create<BurrowState>()((...args) => ({
   ...createTableEditSlice(...args),
   ...createSafetySlice(...args),
   ...createResultEditSlice(...args),
-  ...createTableExportSlice(...args),
+  ...createFileExportSlice(...args),
 }));
 
 export const selectApp = (state: BurrowState): BurrowState['app'] => state.app;
@@ -43,4 +43,4 @@ export const selectEditor = (state: BurrowState): BurrowState['editor'] => state
 export const selectKeys = (state: BurrowState): BurrowState['keys'] => state.keys;
 export const selectSchemas = (state: BurrowState): BurrowState['schemas'] => state.schemas;
 export const selectBrowsers = (state: BurrowState): BurrowState['browsers'] => state.browsers;
-export const selectTableExports = (state: BurrowState): BurrowState['tableExports'] => state.tableExports;
+export const selectFileExports = (state: BurrowState): BurrowState['fileExports'] => state.fileExports;

@@ -33,7 +33,7 @@ describe('core: connect over SSH through the contract', () => {
   let inner: SshdServer;
   const prompts: EventPayload<'prompts.onRequest'>[] = [];
   const states: EventPayload<'sessions.onState'>[] = [];
-  const exportProgress: EventPayload<'schema.onExportProgress'>[] = [];
+  const exportProgress: EventPayload<'query.onExportProgress'>[] = [];
   const saveDialogs: { name: string; format: string; title: string | undefined }[] = [];
   /** What the next save dialog answers: a path, or null for Cancel. */
   let savePath: string | null = null;
@@ -52,7 +52,7 @@ describe('core: connect over SSH through the contract', () => {
       dataDir: dir.join('data'), appVersion: '0', runtime: 'test-host', electronVersion: null, keychain: new MemoryKeychain(), home: home.path,
       platform: { pickFile: async () => null, pickSavePath: async (name, format, title) => (saveDialogs.push({ name, format, title }), savePath) },
     });
-    core.onEvent('schema.onExportProgress', (progress) => exportProgress.push(progress));
+    core.onEvent('query.onExportProgress', (progress) => exportProgress.push(progress));
     core.onEvent('prompts.onRequest', (prompt) => {
       prompts.push(prompt);
       // The user accepts each new host key and asks Burrow to remember it.

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbConnectConfigInput, TableExportProgress, TableExportRequest } from '../../../shared/query';
+import type { DbConnectConfigInput, ExportProgress, TableExportRequest } from '../../../shared/query';
 import { QueryService } from '../../../electron/core/db/queryService';
 import type { RawCell, ResultWriter, RunSink } from '../../../electron/core/db/types';
 import { makeTempDir, startMariadb, startPostgres, type MariadbServer, type PostgresServer, type TempDir } from '../../env';
@@ -103,14 +103,14 @@ describe.each(cases)('table export over the SSH tunnel: $engine', (engineCase) =
   });
   afterAll(() => service.closeAll());
 
-  const exportTo = async (name: string, request: Partial<TableExportRequest>, progress: TableExportProgress[] = []) => {
+  const exportTo = async (name: string, request: Partial<TableExportRequest>, progress: ExportProgress[] = []) => {
     const file = path.join(dir.path, `${engineCase.engine}-${name}`);
     const outcome = await service.exportTable({ connectionId, exportId: `${engineCase.engine}-${name}`, table, ...request }, file, (p) => progress.push(p));
     return { file, outcome, text: () => readFileSync(file, 'utf8') };
   };
 
   it('writes the whole table as SQL INSERTs that load back into an identical copy, with no row limit or store budget in the way', async () => {
-    const progress: TableExportProgress[] = [];
+    const progress: ExportProgress[] = [];
     const { outcome, text } = await exportTo('all.sql', { format: 'sql' }, progress);
     expect(outcome.rows).toBe(PLAIN_ROWS + 4);
     const sql = text();
@@ -259,5 +259,32 @@ describe('table export from a SQLite file', () => {
     check.close();
     expect(differing.n).toBe(0);
     expect(copied.n).toBe(5003);
+  });
+});
+
+describe('query export (every row of a query, sent again) over the SSH tunnel', () => {
+  const service = new QueryService();
+  let connectionId: string;
+
+  beforeAll(async () => {
+    ({ connectionId } = await service.connect(cases[0]!.config(), transportFor('tunnel', postgres.host, postgres.port, () => ssh.tunnel)));
+  });
+  afterAll(() => service.closeAll());
+
+  it('streams every row of a reading statement, past any row limit', async () => {
+    const file = path.join(dir.path, 'query-all.json');
+    const outcome = await service.exportQuery({ connectionId, exportId: 'q-all', sql: 'SELECT g AS n FROM generate_series(1, 12345) g', format: 'json' }, file, () => {});
+    expect(outcome).toMatchObject({ path: file, rows: 12_345 });
+    const rows = JSON.parse(readFileSync(file, 'utf8')) as { n: number }[];
+    expect(rows.at(-1)).toEqual({ n: 12_345 });
+  });
+
+  it('refuses SQL that writes or holds several statements, before anything is sent', async () => {
+    await runOk(service, connectionId, 'CREATE TABLE IF NOT EXISTS keep_me (n int); INSERT INTO keep_me VALUES (1)');
+    for (const sql of ['DELETE FROM keep_me RETURNING *', 'SELECT 1; DELETE FROM keep_me']) {
+      await expect(service.exportQuery({ connectionId, exportId: `q-${sql.length}`, sql }, path.join(dir.path, 'never.csv'), () => {})).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+    expect(existsSync(path.join(dir.path, 'never.csv'))).toBe(false);
+    expect((await runOk(service, connectionId, 'SELECT count(*) FROM keep_me')).rows[0]).toEqual([['1']]);
   });
 });

@@ -23,6 +23,8 @@ import { SavedQueriesDialog } from './SavedQueriesDialog';
 import { openSavedQuery, saveTabQuery } from './savedQueryActions';
 import { SshLogDialog } from './SshLogDialog';
 import { ContextMenu, type MenuItem } from '../../components/ContextMenu';
+import { ExportAllRows } from '../exports/ExportAllRows';
+import { FileExportStatus } from '../exports/FileExportStatus';
 
 function TabBar({ tabs, activeId, environment, readOnly }: { tabs: QueryTab[]; activeId: string; environment: Environment | undefined; readOnly: boolean | undefined }) {
   const sessions = useBurrowStore(selectSessions);
@@ -256,7 +258,9 @@ function QueryPane({ tab }: { tab: QueryTab }) {
               </button>
             )}
             <ExportButtons resultId={result.resultId} complete={result.complete} />
+            <ExportAllRows tab={tab} cut={result.limited || result.budgetExceeded} />
           </div>
+          <FileExportStatus ownerId={tab.id} />
           <ResultEditBar tab={tab} result={result} />
           <ResultsGrid tab={tab} result={result} />
         </>

@@ -10,8 +10,8 @@ import { useEditKeys } from './useEditKeys';
 import { TableStructure } from './TableStructure';
 import { browseAsSql } from './browseAsSql';
 import { READ_ONLY_REASON, sessionReadOnly } from '../../store/sessionReadOnly';
-import { TableExportDialog } from './TableExportDialog';
-import { TableExportStatus } from './TableExportStatus';
+import { ExportDialog } from '../exports/ExportDialog';
+import { FileExportStatus } from '../exports/FileExportStatus';
 
 const operators: FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'like', 'not like', 'is null', 'is not null', 'in'];
 const needsNoValue = (op: FilterOperator): boolean => op === 'is null' || op === 'is not null';
@@ -68,7 +68,7 @@ export function TableBrowser({ browserId }: { browserId: string }) {
   useEditKeys(browserId, editability?.editable ?? false);
   const [showing, setShowing] = useState<'data' | 'structure'>('data');
   const [exporting, setExporting] = useState(false);
-  const exportRunning = useBurrowStore((state) => state.tableExports[browserId]?.state === 'running');
+  const exportRunning = useBurrowStore((state) => state.fileExports[browserId]?.state === 'running');
   if (!view || !editability) return null;
   const { browse } = useBurrowStore.getState();
   const page = view.page;
@@ -112,8 +112,15 @@ export function TableBrowser({ browserId }: { browserId: string }) {
           </>
         )}
       </div>
-      <TableExportStatus browserId={browserId} />
-      {exporting && <TableExportDialog browserId={browserId} title={title} filtered={view.filters.length > 0} onClose={() => setExporting(false)} />}
+      <FileExportStatus ownerId={browserId} />
+      {exporting && (
+        <ExportDialog
+          title={`Export ${title}`}
+          description={`${view.filters.length > 0 ? 'Every row the current filters let through' : 'Every row of the table'}, in the current sort, read on a connection of its own: queries in this session go on meanwhile.`}
+          formats={['csv', 'json', 'sql']}
+          onExport={(options) => void useBurrowStore.getState().exportTable(browserId, options)}
+          onClose={() => setExporting(false)} />
+      )}
       {showing === 'structure' ? <TableStructure sessionId={view.sessionId} table={view.table} info={info} /> : (
         <>
           {columns.length > 0 && <FilterBar columns={columns} onApply={(filter) => browseAsking({ filters: [...view.filters, filter], offset: 0 })} />}
