@@ -1010,4 +1010,39 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => exportAll.getAttribute('title')).toMatch(/must be one statement; this run has 2/);
     expect(await exportAll.isDisabled()).toBe(true);
   });
+  it('a table\'s right-click menu in the schema tree copies its quoted name, starts a query on it, and exports it whole', async () => {
+    const tree = page.getByTestId('schema-tree');
+    await tree.getByLabel('Filter tables').fill('e2e_export');
+    const name = tree.getByTitle('Browse public.e2e_export');
+    const menu = page.getByTestId('tree-menu');
+    await name.click({ button: 'right' });
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name']);
+    await menu.getByRole('menuitem', { name: 'Copy name' }).click();
+    await expect.poll(() => readClipboard(page)).toBe('"public"."e2e_export"');
+    expect(await tree.getByTestId('tree-notice').textContent()).toBe('Copied "public"."e2e_export".');
+
+    await name.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'New query on this table' }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('e2e_export×');
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT *FROM "public"."e2e_export"');
+
+    exportTarget = dir.join('from-tree.json');
+    await name.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Export…' }).click();
+    const dialog = page.getByTestId('export-dialog');
+    expect(await dialog.getByRole('heading').textContent()).toBe('Export public.e2e_export');
+    await dialog.getByLabel('JSON').check();
+    await dialog.getByRole('button', { name: 'Choose file…' }).click();
+    const browser = page.getByTestId('table-browser');
+    await expect.poll(() => browser.getByTestId('file-export-status').textContent(), { timeout: 20_000 }).toMatch(/^Exported 20,000 rows .* to .*from-tree\.json×$/);
+    const rows = JSON.parse(readFileSync(exportTarget, 'utf8')) as { id: number; name: string; amount: number | null }[];
+    expect(rows).toHaveLength(20_000);
+    expect(rows[9]).toEqual({ id: 10, name: 'name 10', amount: null });
+    // The browser and the query tab are both named after the table.
+    const closers = page.getByRole('button', { name: 'Close e2e_export' });
+    await closers.first().click();
+    await closers.first().click();
+    await expect.poll(() => closers.count()).toBe(0);
+    await tree.getByLabel('Filter tables').fill('');
+  });
 });

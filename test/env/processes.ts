@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -150,7 +151,7 @@ export async function waitForPort(
   port: number,
   timeoutMs = 30_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (proc.exited()) throw new Error(`${proc.name} exited before listening on ${host}:${port}:\n${proc.logTail()}`);
     const reachable = await new Promise<boolean>((resolve) => {
@@ -162,7 +163,7 @@ export async function waitForPort(
       socket.once('error', () => resolve(false));
     });
     if (reachable) return;
-    if (Date.now() > deadline) throw new Error(`${proc.name}: ${host}:${port} not reachable within ${timeoutMs} ms:\n${proc.logTail()}`);
+    if (performance.now() > deadline) throw new Error(`${proc.name}: ${host}:${port} not reachable within ${timeoutMs} ms:\n${proc.logTail()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { mkdirSync } from 'node:fs';
 import { requireBinary } from './binaries';
 import { startProcess, type ManagedProcess } from './processes';
@@ -39,12 +40,12 @@ export async function startSecretService(): Promise<SecretService> {
     const keyring = startProcess('gnome-keyring-daemon', keyringDaemon,
       ['--foreground', '--unlock', '--components=secrets'], dir.join('gnome-keyring.log'), { env: daemonEnv, stdin: 'burrow-test-keyring' });
     processes.push(keyring);
-    const deadline = Date.now() + 15_000;
+    const deadline = performance.now() + 15_000;
     for (;;) {
       const { stdout } = await run(dbusSend, ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/',
         'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'], { env: { ...process.env, ...env } });
       if (/boolean true/.test(stdout)) break;
-      if (keyring.exited() || Date.now() > deadline) {
+      if (keyring.exited() || performance.now() > deadline) {
         throw new Error(`gnome-keyring-daemon did not take org.freedesktop.secrets:\n${keyring.logTail()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));

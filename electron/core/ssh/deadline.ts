@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * A connect timeout that stops counting while the user is being asked something: time spent on a
  * host-key or MFA prompt is not the server's fault.
@@ -32,7 +34,7 @@ export class PausableDeadline {
     if (this.paused++ === 0 && this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
-      this.remaining -= Date.now() - this.startedAt;
+      this.remaining -= performance.now() - this.startedAt;
     }
   }
 
@@ -48,7 +50,7 @@ export class PausableDeadline {
   }
 
   private run(): void {
-    this.startedAt = Date.now();
+    this.startedAt = performance.now();
     this.timer = setTimeout(() => {
       this.done = true;
       this.onExpire();

@@ -2,17 +2,23 @@ import { useEffect, useState } from 'react';
 import type { TableInfo } from '../../../../shared/query';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { selectSchemas, useBurrowStore } from '../../store';
+import { ContextMenu } from '../../components/ContextMenu';
 import { openTableBrowser } from './openTableBrowser';
+import { tableMenuItems } from './tableMenu';
 
 const qualified = (table: TableInfo): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
 const rowsLabel = (rows: number | null): string => (rows === null || rows < 0 ? '' : rows >= 10_000 ? `~${Math.round(rows / 1000)}k` : `~${rows}`);
 
-function TableNode({ table, onOpen }: { table: TableInfo; onOpen(table: TableInfo): void }) {
+function TableNode({ table, onOpen, onMenu }: { table: TableInfo; onOpen(table: TableInfo): void; onMenu(table: TableInfo, x: number, y: number): void }) {
   const [open, setOpen] = useState(false);
   return (
     <li className="tree-table" data-testid="tree-table">
       <button type="button" className="tree-toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${qualified(table)}`} onClick={() => setOpen(!open)}>{open ? '▾' : '▸'}</button>
-      <button type="button" className="tree-name" title={`Browse ${qualified(table)}`} onClick={() => onOpen(table)}>
+      <button type="button" className="tree-name" title={`Browse ${qualified(table)}`} onClick={() => onOpen(table)}
+        onContextMenu={(event) => {
+          event.preventDefault();
+          onMenu(table, event.clientX, event.clientY);
+        }}>
         {table.kind === 'view' ? '◇' : '▦'} {table.name}
       </button>
       <span className="muted"> {rowsLabel(table.estimatedRows)}</span>
@@ -45,6 +51,8 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
   }, [sessionId]);
 
   const open = (table: TableInfo): void => openTableBrowser(sessionId, { schema: table.schema, name: table.name });
+  const [menu, setMenu] = useState<{ table: TableInfo; x: number; y: number } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <aside className="schema-tree" aria-label="Schema" data-testid="schema-tree">
@@ -64,12 +72,17 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
             return (
               <li key={schema || '(default)'} className="tree-schema">
                 <span className="tree-schema-name">{schema || state.info.currentDatabase || 'main'}</span>
-                <ul>{tables.map((table) => <TableNode key={qualified(table)} table={table} onOpen={open} />)}</ul>
+                <ul>{tables.map((table) => <TableNode key={qualified(table)} table={table} onOpen={open} onMenu={(t, x, y) => setMenu({ table: t, x, y })} />)}</ul>
               </li>
             );
           })}
           {state.info.tables.length === 0 && <li className="muted">No tables.</li>}
         </ul>
+      )}
+      {notice && <p className="muted" role="status" data-testid="tree-notice">{notice}</p>}
+      {menu && (
+        <ContextMenu x={menu.x} y={menu.y} testId="tree-menu" onClose={() => setMenu(null)}
+          items={tableMenuItems(sessionId, menu.table, (text) => setNotice(text))} />
       )}
     </aside>
   );

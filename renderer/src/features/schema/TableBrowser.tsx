@@ -67,7 +67,7 @@ export function TableBrowser({ browserId }: { browserId: string }) {
   const editability = view ? (readOnly ? { editable: false as const, reason: READ_ONLY_REASON } : tableEditability(schema, view.table, columns)) : null;
   useEditKeys(browserId, editability?.editable ?? false);
   const [showing, setShowing] = useState<'data' | 'structure'>('data');
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState(view?.askExport === true);
   const exportRunning = useBurrowStore((state) => state.fileExports[browserId]?.state === 'running');
   if (!view || !editability) return null;
   const { browse } = useBurrowStore.getState();

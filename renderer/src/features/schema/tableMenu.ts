@@ -1,0 +1,37 @@
+import type { TableInfo } from '../../../../shared/query';
+import { quoteIdentifier } from '../../../../shared/sql/dialect';
+import type { MenuItem } from '../../components/ContextMenu';
+import { useBurrowStore } from '../../store';
+import { browseAsSql } from './browseAsSql';
+import { openTableBrowser } from './openTableBrowser';
+
+/**
+ * A schema tree table's right-click menu: browse it, start a query on it, export it whole, or copy
+ * its name as the engine quotes it. `say` puts a line under the tree (what was copied, or why not).
+ */
+export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: string) => void): MenuItem[] {
+  const name = { schema: table.schema, name: table.name };
+  const engine = useBurrowStore.getState().sessions[sessionId]?.engine;
+  const items: MenuItem[] = [
+    { label: 'Browse', action: () => openTableBrowser(sessionId, name) },
+    { label: 'Export…', action: () => openTableBrowser(sessionId, name, [], { askExport: true }) },
+  ];
+  if (!engine) return items;
+  const quoted = [table.schema, table.name].filter((part): part is string => part !== null).map((part) => quoteIdentifier(engine, part)).join('.');
+  items.splice(1, 0, {
+    label: 'New query on this table',
+    action: () => {
+      const store = useBurrowStore.getState();
+      const beside = store.tabs.find((tab) => tab.id === store.activeTabId && tab.sessionId === sessionId) ?? store.tabs.find((tab) => tab.sessionId === sessionId);
+      const tabId = beside ? store.newQueryTab(beside.id) : null;
+      if (!tabId) return say('This connection has no tab to open a query beside: connect again first.');
+      store.setSql(tabId, browseAsSql(engine, name, [], []));
+      store.renameTab(tabId, table.name);
+    },
+  });
+  items.push({
+    label: 'Copy name',
+    action: () => void navigator.clipboard.writeText(quoted).then(() => say(`Copied ${quoted}.`), () => say('The clipboard is not available.')),
+  });
+  return items;
+}
