@@ -32,7 +32,13 @@ export const sessionStateEventSchema = z.object({
 });
 export type SessionStateEvent = z.infer<typeof sessionStateEventSchema>;
 
-export const sessionsOpenRequestSchema = z.object({ profileId: z.string().min(1).max(64) }).strict();
+export const sessionsOpenRequestSchema = z
+  .object({
+    profileId: z.string().min(1).max(64),
+    /** Another database on the profile's server (the schema tree's database switcher); not for SQLite. */
+    database: z.string().min(1).max(255).optional(),
+  })
+  .strict();
 export const sessionsCloseRequestSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
 export const sessionsListRequestSchema = z.object({}).strict();
 

@@ -1045,4 +1045,23 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => closers.count()).toBe(0);
     await tree.getByLabel('Filter tables').fill('');
   });
+  it('opens another database of the server from the schema tree in a tab of its own, and back', async () => {
+    const tree = page.getByTestId('schema-tree');
+    const picker = tree.getByLabel('Database');
+    await expect.poll(() => picker.inputValue(), { timeout: 10_000 }).toBe(postgres.database);
+    expect(await picker.locator('option').allTextContents()).toEqual(expect.arrayContaining(['burrow', 'postgres']));
+    await picker.selectOption('postgres');
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent(), { timeout: 15_000 }).toBe('Staging over SSH · postgres×');
+    await expect.poll(() => tree.getByLabel('Database').inputValue(), { timeout: 10_000 }).toBe('postgres');
+    expect(await tree.locator('.tree-name').allTextContents()).not.toContain('▦ e2e_people');
+    await typeSql(page, 'SELECT current_database() AS db');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['postgres']);
+    // Back to the profile's own database: its session's tab comes to the front, no new session.
+    const sessions = value<unknown[]>(await host.core.dispatch('sessions.list', {})).length;
+    await tree.getByLabel('Database').selectOption(postgres.database);
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).not.toBe('Staging over SSH · postgres×');
+    expect(value<unknown[]>(await host.core.dispatch('sessions.list', {})).length).toBe(sessions);
+    await expect.poll(() => tree.locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_people');
+  });
 });

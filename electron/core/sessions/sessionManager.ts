@@ -49,12 +49,15 @@ export class SessionManager {
   constructor(private readonly deps: SessionManagerDeps) {}
 
   async open(payload: unknown): Promise<SessionInfo> {
-    const { profileId } = parseRequest(sessionsOpenRequestSchema, payload, 'sessions.open');
+    const { profileId, database } = parseRequest(sessionsOpenRequestSchema, payload, 'sessions.open');
     const profile = await this.deps.store.profiles.get({ id: profileId });
+    if (database !== undefined && profile.engine === 'sqlite') {
+      throw new BurrowError('VALIDATION', 'a SQLite connection is one file: open another file as its own connection', { field: 'database' });
+    }
     const emit = (state: SessionState, part: 'tunnel' | 'database', extra: Partial<SessionStateEvent> = {}): void =>
       this.deps.emit({ sessionId: null, profileId, state, part, ...extra });
 
-    const config = await dbConnectConfig(profile, await databasePassword(this.deps, profile));
+    const config = { ...(await dbConnectConfig(profile, await databasePassword(this.deps, profile))), ...(database !== undefined ? { database } : {}) };
 
     let release: (() => Promise<void>) | null = null;
     let tunnel: Tunnel | null = null;

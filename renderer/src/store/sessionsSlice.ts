@@ -12,7 +12,8 @@ export interface SessionsSlice {
   sessions: Record<string, SessionInfo>;
   /** Per profile: what the last "connect" is doing. */
   connecting: Record<string, ConnectStatus>;
-  openSession(profileId: string): Promise<SessionInfo | null>;
+  /** `database`: another database on the profile's server than its own. */
+  openSession(profileId: string, options?: { database?: string }): Promise<SessionInfo | null>;
   closeSession(sessionId: string): Promise<void>;
   /** Takes in the sessions core already has (a reloaded or reopened window); answers them. */
   adoptSessions(): Promise<SessionInfo[]>;
@@ -32,9 +33,9 @@ export function applySessionEvent(sessions: Record<string, SessionInfo>, event: 
 export const createSessionsSlice: StateCreator<SessionsSlice, [], [], SessionsSlice> = (set) => ({
   sessions: {},
   connecting: {},
-  async openSession(profileId) {
+  async openSession(profileId, options = {}) {
     set((state) => ({ connecting: { ...state.connecting, [profileId]: { status: 'connecting', part: 'tunnel' } } }));
-    const result = await burrow().sessions.open({ profileId });
+    const result = await burrow().sessions.open({ profileId, ...(options.database !== undefined ? { database: options.database } : {}) });
     if (!result.ok) {
       set((state) => ({ connecting: { ...state.connecting, [profileId]: { status: 'failed', error: result.error } } }));
       return null;

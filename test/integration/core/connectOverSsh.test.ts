@@ -189,6 +189,24 @@ describe('core: connect over SSH through the contract', () => {
     expect(await core.dispatch('schema.export', { connectionId: 'no-such-session', exportId: 'big-3', table: { name: 'export_big' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('opens another database of the profile\'s server as a session of its own over the same tunnel; one that does not exist is named in the error', async () => {
+    const before = prompts.length;
+    const other = value<{ sessionId: string; database: string; engine: string }>(await core.dispatch('sessions.open', { profileId: await profileId('pg'), database: 'postgres' }));
+    expect(other).toMatchObject({ database: 'postgres', engine: 'postgres' });
+    expect(prompts.length).toBe(before);
+    const run = value<{ runId: string }>(await core.dispatch('query.run', { connectionId: other.sessionId, sql: 'SELECT current_database()' }));
+    const status = await finished(run.runId);
+    expect(value<{ rows: unknown[][] }>(await core.dispatch('query.rows', { resultId: status.results[0]!.resultId, offset: 0, limit: 1 })).rows).toEqual([['postgres']]);
+    const schema = value<{ currentDatabase: string; databases: string[] }>(await core.dispatch('schema.introspect', { connectionId: other.sessionId }));
+    expect(schema.currentDatabase).toBe('postgres');
+    expect(schema.databases).toEqual(expect.arrayContaining(['burrow', 'postgres']));
+    value(await core.dispatch('sessions.close', { sessionId: other.sessionId }));
+
+    const missing = await core.dispatch('sessions.open', { profileId: await profileId('pg'), database: 'no_such_db' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'DB_NOT_FOUND', message: expect.stringContaining('no_such_db') } });
+    expect(listeningSocketsOf('self')).toEqual([]);
+  });
+
   it('a bad session id is a clear error, not a crash', async () => {
     const result = await core.dispatch('query.run', { connectionId: 'nope', sql: 'SELECT 1' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -5,6 +5,7 @@ import { selectSchemas, useBurrowStore } from '../../store';
 import { ContextMenu } from '../../components/ContextMenu';
 import { openTableBrowser } from './openTableBrowser';
 import { tableMenuItems } from './tableMenu';
+import { switchDatabase } from './switchDatabase';
 
 const qualified = (table: TableInfo): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
 const rowsLabel = (rows: number | null): string => (rows === null || rows < 0 ? '' : rows >= 10_000 ? `~${Math.round(rows / 1000)}k` : `~${rows}`);
@@ -53,10 +54,20 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
   const open = (table: TableInfo): void => openTableBrowser(sessionId, { schema: table.schema, name: table.name });
   const [menu, setMenu] = useState<{ table: TableInfo; x: number; y: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const engine = useBurrowStore((store) => store.sessions[sessionId]?.engine);
 
   return (
     <aside className="schema-tree" aria-label="Schema" data-testid="schema-tree">
       <header className="schema-header">
+        {state?.status === 'ready' && engine !== 'sqlite' && state.info.databases.length > 1 && (
+          <select aria-label="Database" title="Open another database of this server in a tab of its own" value={state.info.currentDatabase}
+            onChange={(event) => {
+              setNotice(null);
+              void switchDatabase(sessionId, event.target.value).then(setNotice);
+            }}>
+            {state.info.databases.map((name) => <option key={name} value={name}>{name}</option>)}
+          </select>
+        )}
         <input aria-label="Filter tables" placeholder="filter tables" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <button type="button" className="small" disabled={state?.status === 'loading' || (state?.status === 'ready' && state.refreshing)} onClick={() => void useBurrowStore.getState().loadSchema(sessionId)}>
           {state?.status === 'ready' && state.refreshing ? 'Refreshing…' : 'Refresh'}
