@@ -349,6 +349,41 @@ describe('SQL Server runs', () => {
     expect(budget.results[0]!.rows).toHaveLength(3);
   });
 
+  it('pauses the request while the writer asks to wait, and still delivers every row in order', async () => {
+    const columns = [intColumn('n')];
+    const count = 3000;
+    const { connection } = await connectFake((sql) => (sql === 'SELECT n FROM many'
+      ? Buffer.concat([colMetadata(columns), ...Array.from({ length: count }, (_, i) => row(columns, [i + 1])), done(DONE_COUNT, BigInt(count))]) : undefined));
+    const seen: string[] = [];
+    let waiting: Promise<void> | null = null;
+    let waits = 0;
+    let pushedWhileWaiting = 0;
+    const sink: RunSink = {
+      beginRows: () => ({
+        push: (cells: readonly RawCell[]) => {
+          if (waiting) pushedWhileWaiting++;
+          seen.push(String(cells[0]));
+          return true;
+        },
+        ready: () => {
+          if (waiting || seen.length % 1000 !== 0) return waiting;
+          waits++;
+          waiting = new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => {
+            waiting = null;
+          });
+          return waiting;
+        },
+        markLimited: () => {},
+        end: () => {},
+      }),
+      command: () => {},
+    };
+    await connection.run('SELECT n FROM many', { rowLimit: null }, sink);
+    expect(waits).toBe(3);
+    expect(pushedWhileWaiting).toBe(0);
+    expect(seen).toEqual(Array.from({ length: count }, (_, i) => String(i + 1)));
+  });
+
   it('reports a query error with its number, state and the line in the submitted SQL (across GO batches)', async () => {
     const { connection, fake } = await connectFake((sql) => (/nope/.test(sql)
       ? Buffer.concat([errorToken(208, "Invalid object name 'nope'.", 3), done(DONE_ERROR)]) : undefined));

@@ -219,6 +219,12 @@ class SqlServerConnection implements DbConnection {
           discarding = true;
         } else {
           stored++;
+          const room = writer.ready?.();
+          if (room) {
+            // tedious holds the rows that arrive meanwhile and stops reading the socket.
+            request.pause();
+            void room.then(() => request.resume());
+          }
         }
       });
       const statementDone = (rowCount: number | undefined): void => {
