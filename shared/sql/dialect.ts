@@ -14,3 +14,9 @@ export function quoteIdentifier(engine: Engine, name: string): string {
   if (engine === 'sqlserver') return `[${name.replace(/]/g, ']]')}]`;
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/** `schema.name` (or just `name`) quoted for the engine. */
+export function qualifiedTable(engine: Engine, table: { schema: string | null; name: string }): string {
+  const name = quoteIdentifier(engine, table.name);
+  return table.schema ? `${quoteIdentifier(engine, table.schema)}.${name}` : name;
+}

@@ -651,7 +651,8 @@ describe('e2e: connect and query through the real UI', () => {
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('result-editable').textContent(), { timeout: 10_000 }).toBe('Editable: public.e2e_people');
     const cell = (row: number, column: number) => page.getByTestId('grid-row').nth(row).locator('.cell').nth(column);
-    expect(await cell(0, 1).textContent()).toBe('Ann');
+    // The grid shows … until the row window arrives.
+    await expect.poll(() => cell(0, 1).textContent()).toBe('Ann');
 
     // A double-click edits a column read from the table, under its alias.
     await cell(0, 1).dblclick();
@@ -1013,10 +1014,10 @@ describe('e2e: connect and query through the real UI', () => {
   it('a table\'s right-click menu in the schema tree copies its quoted name, starts a query on it, and exports it whole', async () => {
     const tree = page.getByTestId('schema-tree');
     await tree.getByLabel('Filter tables').fill('e2e_export');
-    const name = tree.getByTitle('Browse public.e2e_export');
+    const name = tree.getByTitle('Browse public.e2e_export', { exact: true });
     const menu = page.getByTestId('tree-menu');
     await name.click({ button: 'right' });
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name', 'Empty table…', 'Drop table…']);
     await menu.getByRole('menuitem', { name: 'Copy name' }).click();
     await expect.poll(() => readClipboard(page)).toBe('"public"."e2e_export"');
     expect(await tree.getByTestId('tree-notice').textContent()).toBe('Copied "public"."e2e_export".');
@@ -1063,5 +1064,42 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).not.toBe('Staging over SSH · postgres×');
     expect(value<unknown[]>(await host.core.dispatch('sessions.list', {})).length).toBe(sessions);
     await expect.poll(() => tree.locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_people');
+  });
+  it('empties and drops a table from the schema tree only once its name is typed; an error (a dependent view) is shown, CASCADE goes through', async () => {
+    await typeSql(page, 'CREATE VIEW e2e_export_view AS SELECT id FROM e2e_export');
+    await page.getByTestId('run').click();
+    const tree = page.getByTestId('schema-tree');
+    await expect.poll(() => tree.locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('◇ e2e_export_view');
+    const name = tree.getByTitle('Browse public.e2e_export', { exact: true });
+    const menu = page.getByTestId('tree-menu');
+    const dialog = page.getByTestId('table-change');
+
+    await name.click({ button: 'right' });
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name', 'Empty table…', 'Drop table…']);
+    await menu.getByRole('menuitem', { name: 'Empty table…' }).click();
+    expect(await dialog.getByTestId('table-change-sql').textContent()).toBe('TRUNCATE TABLE "public"."e2e_export"');
+    const confirm = dialog.getByRole('button', { name: 'Empty table' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(/to confirm/).fill('e2e_expor');
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(/to confirm/).fill('e2e_export');
+    await confirm.click();
+    await expect.poll(() => tree.getByTestId('tree-notice').textContent(), { timeout: 10_000 }).toBe('Emptied public.e2e_export.');
+    await typeSql(page, 'SELECT count(*) AS left_over FROM e2e_export');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['0']);
+
+    // The view depends on it: PostgreSQL refuses, and the dialog says so and stays.
+    await name.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Drop table…' }).click();
+    await dialog.getByLabel(/to confirm/).fill('e2e_export');
+    await dialog.getByRole('button', { name: 'Drop table' }).click();
+    await expect.poll(() => dialog.getByTestId('table-change-error').textContent(), { timeout: 10_000 }).toMatch(/depend/);
+    await dialog.getByLabel(/CASCADE/).check();
+    expect(await dialog.getByTestId('table-change-sql').textContent()).toBe('DROP TABLE "public"."e2e_export" CASCADE');
+    await dialog.getByRole('button', { name: 'Drop table' }).click();
+    await expect.poll(() => tree.getByTestId('tree-notice').textContent(), { timeout: 10_000 }).toBe('Dropped public.e2e_export.');
+    await expect.poll(() => tree.locator('.tree-name').allTextContents()).not.toContain('▦ e2e_export');
+    expect(await tree.locator('.tree-name').allTextContents()).not.toContain('◇ e2e_export_view');
   });
 });

@@ -1,5 +1,3 @@
-import { performance } from 'node:perf_hooks';
-
 /**
  * A connect timeout that stops counting while the user is being asked something: time spent on a
  * host-key or MFA prompt is not the server's fault.

@@ -4,7 +4,8 @@ import { openFailureReason } from '../../../electron/core/ssh/openFailure';
 import { defaultAgentSocket } from '../../../electron/core/ssh/agents';
 
 describe('PausableDeadline', () => {
-  beforeEach(() => vi.useFakeTimers());
+  // The deadline counts on the monotonic clock, so that is faked too.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] }));
   afterEach(() => vi.useRealTimers());
 
   it('expires after its time, not counting paused time', async () => {

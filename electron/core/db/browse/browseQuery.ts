@@ -1,7 +1,7 @@
 import type { Engine } from '../../../../shared/profile';
 import type { BrowseFilter } from '../../../../shared/query';
-import { quoteIdentifier } from '../../../../shared/sql/dialect';
-import { BindParams, qualifiedTable } from '../sql/bindParams';
+import { qualifiedTable, quoteIdentifier } from '../../../../shared/sql/dialect';
+import { BindParams } from '../sql/bindParams';
 import { browseConditions } from '../../../../shared/sql/browseConditions';
 
 export interface BrowseSpec {

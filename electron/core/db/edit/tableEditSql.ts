@@ -1,7 +1,8 @@
 import type { Engine } from '../../../../shared/profile';
 import type { TableEdit } from '../../../../shared/query';
 import { quoteIdentifier } from '../../../../shared/sql/dialect';
-import { BindParams, qualifiedTable } from '../sql/bindParams';
+import { BindParams } from '../sql/bindParams';
+import { qualifiedTable } from '../../../../shared/sql/dialect';
 
 export interface EditStatement {
   sql: string;

@@ -6,6 +6,8 @@ import { ContextMenu } from '../../components/ContextMenu';
 import { openTableBrowser } from './openTableBrowser';
 import { tableMenuItems } from './tableMenu';
 import { switchDatabase } from './switchDatabase';
+import { TableChangeDialog } from './TableChangeDialog';
+import type { TableChange } from '../../../../shared/sql/tableChanges';
 
 const qualified = (table: TableInfo): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
 const rowsLabel = (rows: number | null): string => (rows === null || rows < 0 ? '' : rows >= 10_000 ? `~${Math.round(rows / 1000)}k` : `~${rows}`);
@@ -54,6 +56,7 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
   const open = (table: TableInfo): void => openTableBrowser(sessionId, { schema: table.schema, name: table.name });
   const [menu, setMenu] = useState<{ table: TableInfo; x: number; y: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ table: TableInfo; change: TableChange } | null>(null);
   const engine = useBurrowStore((store) => store.sessions[sessionId]?.engine);
 
   return (
@@ -93,7 +96,14 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
       {notice && <p className="muted" role="status" data-testid="tree-notice">{notice}</p>}
       {menu && (
         <ContextMenu x={menu.x} y={menu.y} testId="tree-menu" onClose={() => setMenu(null)}
-          items={tableMenuItems(sessionId, menu.table, (text) => setNotice(text))} />
+          items={tableMenuItems(sessionId, menu.table, (text) => setNotice(text), (change) => setAsking({ table: menu.table, change }))} />
+      )}
+      {asking && (
+        <TableChangeDialog sessionId={sessionId} table={asking.table} change={asking.change} onClose={() => setAsking(null)}
+          onDone={(text) => {
+            setAsking(null);
+            setNotice(text);
+          }} />
       )}
     </aside>
   );

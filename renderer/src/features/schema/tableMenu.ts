@@ -1,15 +1,18 @@
 import type { TableInfo } from '../../../../shared/query';
-import { quoteIdentifier } from '../../../../shared/sql/dialect';
+import { qualifiedTable } from '../../../../shared/sql/dialect';
+import type { TableChange } from '../../../../shared/sql/tableChanges';
+import { sessionReadOnly } from '../../store/sessionReadOnly';
 import type { MenuItem } from '../../components/ContextMenu';
 import { useBurrowStore } from '../../store';
 import { browseAsSql } from './browseAsSql';
 import { openTableBrowser } from './openTableBrowser';
 
 /**
- * A schema tree table's right-click menu: browse it, start a query on it, export it whole, or copy
- * its name as the engine quotes it. `say` puts a line under the tree (what was copied, or why not).
+ * A schema tree table's right-click menu: browse it, start a query on it, export it whole, copy
+ * its name as the engine quotes it, and (unless the connection is read-only) empty or drop it after
+ * asking. `say` puts a line under the tree (what was copied, or why not); `ask` opens the question.
  */
-export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: string) => void): MenuItem[] {
+export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: string) => void, ask: (change: TableChange) => void): MenuItem[] {
   const name = { schema: table.schema, name: table.name };
   const engine = useBurrowStore.getState().sessions[sessionId]?.engine;
   const items: MenuItem[] = [
@@ -17,7 +20,7 @@ export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: 
     { label: 'Export…', action: () => openTableBrowser(sessionId, name, [], { askExport: true }) },
   ];
   if (!engine) return items;
-  const quoted = [table.schema, table.name].filter((part): part is string => part !== null).map((part) => quoteIdentifier(engine, part)).join('.');
+  const quoted = qualifiedTable(engine, name);
   items.splice(1, 0, {
     label: 'New query on this table',
     action: () => {
@@ -33,5 +36,8 @@ export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: 
     label: 'Copy name',
     action: () => void navigator.clipboard.writeText(quoted).then(() => say(`Copied ${quoted}.`), () => say('The clipboard is not available.')),
   });
+  if (sessionReadOnly(useBurrowStore.getState(), sessionId)) return items;
+  if (table.kind === 'table') items.push({ label: 'Empty table…', action: () => ask('truncate') });
+  items.push({ label: table.kind === 'view' ? 'Drop view…' : 'Drop table…', action: () => ask('drop') });
   return items;
 }
