@@ -1102,4 +1102,27 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => tree.locator('.tree-name').allTextContents()).not.toContain('▦ e2e_export');
     expect(await tree.locator('.tree-name').allTextContents()).not.toContain('◇ e2e_export_view');
   });
+  it('copies a browsed cell\'s value and its row, as text or as an INSERT into the table', async () => {
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+P');
+    await page.getByTestId('open-table').getByLabel('Table name').fill('e2e_people');
+    await page.keyboard.press('Enter');
+    const browser = page.getByTestId('table-browser');
+    await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toMatch(/^rows 1–\d+ \(end\)$/);
+    const first = browser.getByTestId('browse-row').first();
+    const texts = await first.locator('td').allTextContents();
+    const nameCell = first.locator('td').nth(2);
+    await nameCell.click({ button: 'right' });
+    const menu = page.getByTestId('cell-menu');
+    await menu.getByRole('menuitem', { name: 'Copy value', exact: true }).click();
+    await expect.poll(() => readClipboard(page)).toBe(texts[2]);
+    expect(await browser.getByTestId('browse-copy-status').textContent()).toBe('Copied the value of name.');
+    await nameCell.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Copy row', exact: true }).click();
+    await expect.poll(() => readClipboard(page)).toBe(texts.slice(1).join('\t'));
+    await nameCell.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Copy row as SQL INSERT' }).click();
+    await expect.poll(() => readClipboard(page)).toMatch(new RegExp(`^INSERT INTO "public"\\."e2e_people" \\("id", "name", "age"\\) VALUES \\(${texts[1]}, '${texts[2]}', `));
+    await page.getByRole('button', { name: 'Close e2e_people' }).click();
+  });
 });
