@@ -23,7 +23,7 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const empty = z.object({}).strict();
 
-export const filePurposes = ['privateKey', 'caCertificate', 'clientCertificate', 'clientKey', 'sqliteDatabase', 'sshConfig', 'profileBundle'] as const;
+export const filePurposes = ['privateKey', 'caCertificate', 'clientCertificate', 'clientKey', 'sqliteDatabase', 'sshConfig', 'profileBundle', 'csvFile'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
 export const pickFileRequestSchema = z.object({ purpose: z.enum(filePurposes) }).strict();
 export const pickFileResponseSchema = z.object({ path: z.string().nullable() });

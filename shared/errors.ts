@@ -38,6 +38,7 @@ export const errorCodes = [
   'DB_CONNECTION_LOST',
   'RESULT_TOO_WIDE',
   'EXPORT_FAILED',
+  'IMPORT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -335,6 +335,37 @@ export const queryExportAllRequestSchema = z
   .strict();
 export type QueryExportAllRequest = z.input<typeof queryExportAllRequestSchema>;
 
+/**
+ * Loads a CSV file (picked with the host's open dialog: `path` comes from `dialogs.pickFile`) into a
+ * table, in one transaction on a connection of its own: every row or none. The first record names
+ * the columns; table columns the file lacks get their default.
+ */
+export const tableImportRequestSchema = z
+  .object({
+    connectionId: idSchema,
+    importId: idSchema,
+    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    path: z.string().min(1).max(4096),
+  })
+  .strict();
+export type TableImportRequest = z.input<typeof tableImportRequestSchema>;
+export const tableImportResultSchema = z.object({ rows: z.number().int() });
+export const importPreviewRequestSchema = tableImportRequestSchema.omit({ importId: true });
+/** The file's first records and how its columns meet the table's, before anything is written. */
+export const importPreviewSchema = z.object({
+  header: z.array(z.string()),
+  sample: z.array(z.array(z.string().nullable())),
+  /** Header names with no such column in the table (the import refuses them). */
+  unknown: z.array(z.string()),
+  /** Table columns the file lacks: they get their default (or NULL). */
+  missing: z.array(z.string()),
+  bytes: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export const importCancelRequestSchema = z.object({ importId: idSchema }).strict();
+export const importProgressSchema = z.object({ importId: idSchema, rows: z.number().int(), bytes: z.number().int() });
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
 /** Stops a table or query export by the id its caller chose. */
 export const exportCancelRequestSchema = z.object({ exportId: idSchema }).strict();
 export const exportProgressSchema = z.object({ exportId: idSchema, rows: z.number().int(), bytes: z.number().int() });

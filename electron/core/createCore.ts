@@ -90,7 +90,7 @@ export function createCore(options: CoreOptions): Core {
     ...storeHandlers(store),
     ...bundleFileHandlers(store, platform),
     ...sessionHandlers(sessions, tester, queries, prompts, (name, format, title) => platform.pickSavePath(name, format, title), store.history, (progress) =>
-      events.emit('query.onExportProgress', progress),
+      events.emit('query.onExportProgress', progress), (progress) => events.emit('schema.onImportProgress', progress),
     ),
   };
   return {

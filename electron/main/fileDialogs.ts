@@ -10,6 +10,7 @@ const dialogs: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
   sqliteDatabase: { title: 'Open a SQLite database', filters: [{ name: 'SQLite', extensions: ['sqlite', 'sqlite3', 'db', 'db3'] }, { name: 'All files', extensions: ['*'] }] },
   sshConfig: { title: 'Import an SSH config file', filters: [{ name: 'All files', extensions: ['*'] }] },
   profileBundle: { title: 'Import connections', filters: [{ name: 'Burrow connections', extensions: ['json'] }] },
+  csvFile: { title: 'Import rows from a CSV file', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }, { name: 'All files', extensions: ['*'] }] },
 };
 
 /** A native open dialog, parented to the focused window. */

@@ -23,6 +23,12 @@ import {
   exportProgressSchema,
   queryExportAllRequestSchema,
   tableExportRequestSchema,
+  importCancelRequestSchema,
+  importPreviewRequestSchema,
+  importPreviewSchema,
+  importProgressSchema,
+  tableImportRequestSchema,
+  tableImportResultSchema,
 } from '../query';
 import {
   sessionDebugLogSchema,
@@ -63,6 +69,9 @@ export const sessionChannels = {
   'schema.count': { request: countRequestSchema, response: countResultSchema },
   'schema.edit': { request: tableEditRequestSchema, response: tableEditResultSchema },
   'schema.export': { request: tableExportRequestSchema, response: queryExportResultSchema },
+  'schema.previewImport': { request: importPreviewRequestSchema, response: importPreviewSchema },
+  'schema.import': { request: tableImportRequestSchema, response: tableImportResultSchema },
+  'schema.cancelImport': { request: importCancelRequestSchema, response: z.object({ cancelled: z.boolean() }) },
   'prompts.answer': { request: promptsAnswerRequestSchema, response: z.object({}) },
   'prompts.list': { request: z.object({}).strict(), response: z.array(pendingPromptSchema) },
 } as const;
@@ -73,4 +82,5 @@ export const sessionEvents = {
   'prompts.onCancel': z.object({ id: z.string() }),
   'query.onProgress': runStatusSchema,
   'query.onExportProgress': exportProgressSchema,
+  'schema.onImportProgress': importProgressSchema,
 } as const;

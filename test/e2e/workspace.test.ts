@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { value } from '../support/value';
@@ -32,6 +32,8 @@ describe('e2e: connect and query through the real UI', () => {
   let sshd: SshdServer;
   let postgres: PostgresServer;
   let exportTarget: string | null = null;
+  /** What the open-file dialog answers (null: the user cancelled). */
+  let pickTarget: string | null = null;
   /** While pending, the save dialog stays open (the user has not answered yet). */
   let saveDialogOpen: Promise<void> = Promise.resolve();
   const suggestedNames: string[] = [];
@@ -42,7 +44,7 @@ describe('e2e: connect and query through the real UI', () => {
     [sshd, postgres] = await Promise.all([startSshd({ authorizedKeys: [key.publicKey] }), startPostgres()]);
     // The save dialog answers with `exportTarget` (null: the user cancelled).
     const platform = {
-      pickFile: async () => null,
+      pickFile: async () => pickTarget,
       pickSavePath: async (name: string) => {
         suggestedNames.push(name);
         await saveDialogOpen;
@@ -1017,7 +1019,7 @@ describe('e2e: connect and query through the real UI', () => {
     const name = tree.getByTitle('Browse public.e2e_export', { exact: true });
     const menu = page.getByTestId('tree-menu');
     await name.click({ button: 'right' });
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name', 'Empty table…', 'Drop table…']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name', 'Import CSV…', 'Empty table…', 'Drop table…']);
     await menu.getByRole('menuitem', { name: 'Copy name' }).click();
     await expect.poll(() => readClipboard(page)).toBe('"public"."e2e_export"');
     expect(await tree.getByTestId('tree-notice').textContent()).toBe('Copied "public"."e2e_export".');
@@ -1075,7 +1077,7 @@ describe('e2e: connect and query through the real UI', () => {
     const dialog = page.getByTestId('table-change');
 
     await name.click({ button: 'right' });
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name', 'Empty table…', 'Drop table…']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name', 'Import CSV…', 'Empty table…', 'Drop table…']);
     await menu.getByRole('menuitem', { name: 'Empty table…' }).click();
     expect(await dialog.getByTestId('table-change-sql').textContent()).toBe('TRUNCATE TABLE "public"."e2e_export"');
     const confirm = dialog.getByRole('button', { name: 'Empty table' });
@@ -1124,5 +1126,50 @@ describe('e2e: connect and query through the real UI', () => {
     await menu.getByRole('menuitem', { name: 'Copy row as SQL INSERT' }).click();
     await expect.poll(() => readClipboard(page)).toMatch(new RegExp(`^INSERT INTO "public"\\."e2e_people" \\("id", "name", "age"\\) VALUES \\(${texts[1]}, '${texts[2]}', `));
     await page.getByRole('button', { name: 'Close e2e_people' }).click();
+  });
+  it('imports a CSV file into a table from the schema tree after a preview: all rows or, when the server refuses one, none (with its line)', async () => {
+    await typeSql(page, "CREATE TABLE e2e_import (id int PRIMARY KEY, name text, note text DEFAULT 'none')");
+    await page.getByTestId('run').click();
+    const tree = page.getByTestId('schema-tree');
+    await expect.poll(() => tree.locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_import');
+    const lines = ['id,name'];
+    for (let id = 1; id <= 1200; id++) lines.push(id === 2 ? '2,""' : id === 3 ? '3,' : `${id},"name, ${id}"`);
+    pickTarget = dir.join('people.csv');
+    writeFileSync(pickTarget, `${lines.join('\r\n')}\r\n`);
+    const name = tree.getByTitle('Browse public.e2e_import', { exact: true });
+    const importFile = async (): Promise<void> => {
+      await name.click({ button: 'right' });
+      await page.getByTestId('tree-menu').getByRole('menuitem', { name: 'Import CSV…' }).click();
+    };
+    await importFile();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('import-sample-row').count()).toBe(5);
+    expect(await dialog.getByTestId('import-sample-row').nth(1).locator('td').allTextContents()).toEqual(['2', '']);
+    expect(await dialog.getByTestId('import-sample-row').nth(2).locator('td').allTextContents()).toEqual(['3', 'NULL']);
+    expect(await dialog.getByTestId('import-missing').textContent()).toBe('Not in the file, so they get their default: note.');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    const status = tree.getByTestId('import-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('Imported 1,200 rows into public.e2e_import.×');
+    await typeSql(page, "SELECT count(*), count(name), count(*) FILTER (WHERE note = 'none'), count(*) FILTER (WHERE name = '') FROM e2e_import");
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['1200', '1199', '1200', '1']);
+
+    // A name the table lacks stops it before anything is sent.
+    writeFileSync(pickTarget, 'id,nickname\r\n1,x\r\n');
+    await importFile();
+    await expect.poll(() => dialog.getByTestId('import-unknown').textContent()).toMatch(/has no column nickname/);
+    expect(await dialog.getByRole('button', { name: 'Import' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Ids that are there already: the server refuses, the line is named, and nothing is imported.
+    writeFileSync(pickTarget, 'id,name\r\n5000,new\r\n5,again\r\n');
+    await importFile();
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Import into public\.e2e_import failed: .*line 3: .*duplicate key.*nothing was imported×$/);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').first().textContent(), { timeout: 10_000 }).toBe('1200');
+    await status.getByRole('button', { name: 'Dismiss' }).click();
+    pickTarget = null;
   });
 });

@@ -16,6 +16,11 @@ import {
   queryStatusRequestSchema,
   tableEditRequestSchema,
   tableExportRequestSchema,
+  importCancelRequestSchema,
+  importPreviewRequestSchema,
+  tableImportRequestSchema,
+  type ImportPreview,
+  type ImportProgress,
   exportCancelRequestSchema,
   queryExportAllRequestSchema,
   type BrowsePage,
@@ -40,6 +45,7 @@ import { exportResultFile } from './export/resultExport';
 import { fileStamp } from './export/fileStamp';
 import { streamQueryToFile, type ExportControl, type QueryExport } from './export/queryExport';
 import { whyNotRerunnable } from '../../../shared/sql/rerunnableQuery';
+import { importCsvFile, previewCsvImport, type ImportControl } from './import/csvImport';
 import type { DbConnection, DbTransport, RunSink } from './types';
 
 interface LiveConnection {
@@ -79,8 +85,9 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
   private readonly connections = new Map<string, LiveConnection>();
   private readonly runs = new Map<string, Run>();
   private readonly waiters = new Map<string, Set<() => void>>();
-  private readonly exports = new Map<string, { control: ExportControl; live: LiveConnection }>();
-  /** Cancels that came before their export started (during the save dialog or the login); the oldest are dropped. */
+  /** Running exports and imports by their caller's id. */
+  private readonly transfers = new Map<string, { control: { cancelled: boolean; writer?: ExportControl['writer'] }; live: LiveConnection }>();
+  /** Cancels that came before their export or import started (during a dialog or the login); the oldest are dropped. */
   private readonly earlyCancels = new Set<string>();
 
   constructor(options: QueryServiceOptions = {}) {
@@ -230,31 +237,47 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
     return this.streamExport(live, request.exportId, { sql: request.sql, params: [], format: request.format, headers: request.headers, table: null }, file, onProgress);
   }
 
-  private async streamExport(live: LiveConnection, exportId: string, query: QueryExport, file: string, onProgress: (progress: ExportProgress) => void): Promise<QueryExportResult> {
-    if (this.exports.has(exportId)) throw new BurrowError('VALIDATION', `export ${exportId} is already running`, { field: 'exportId' });
-    const control: ExportControl = { cancelled: this.earlyCancels.delete(exportId), writer: null };
-    this.exports.set(exportId, { control, live });
+  private streamExport(live: LiveConnection, exportId: string, query: QueryExport, file: string, onProgress: (progress: ExportProgress) => void): Promise<QueryExportResult> {
+    const control: ExportControl = { cancelled: false, writer: null };
+    return this.transfer(exportId, live, control, 'export', (progress) => streamQueryToFile(live.connection, query, file, control, progress), (rows, bytes) =>
+      onProgress({ exportId, rows, bytes }));
+  }
+
+  /**
+   * Runs an export or import under `id` (so a cancel finds it, even one that came first), on its
+   * connection's queue, with progress at most every 200 ms.
+   */
+  private async transfer<T>(
+    id: string,
+    live: LiveConnection,
+    control: { cancelled: boolean },
+    what: 'export' | 'import',
+    work: (progress: (rows: number, bytes: number) => void) => Promise<T>,
+    onProgress: (rows: number, bytes: number) => void,
+  ): Promise<T> {
+    if (this.transfers.has(id)) throw new BurrowError('VALIDATION', `${what} ${id} is already running`, { field: `${what}Id` });
+    control.cancelled = this.earlyCancels.delete(id);
+    this.transfers.set(id, { control, live });
     let reportedAt = 0;
     const progress = (rows: number, bytes: number): void => {
       const now = performance.now();
       if (now - reportedAt < 200) return;
       reportedAt = now;
-      onProgress({ exportId, rows, bytes });
+      onProgress(rows, bytes);
     };
     try {
-      if (control.cancelled) throw new BurrowError('CANCELLED', 'the export was cancelled; no file was written');
-      return await this.serialized(live, () => streamQueryToFile(live.connection, query, file, control, progress));
+      if (control.cancelled) throw new BurrowError('CANCELLED', `the ${what} was cancelled; nothing was ${what === 'export' ? 'written' : 'imported'}`);
+      return await this.serialized(live, () => work(progress));
     } finally {
-      this.exports.delete(exportId);
+      this.transfers.delete(id);
     }
   }
 
-  /** Stops an export; one that has not started yet is stopped when it does. */
-  async cancelExport(payload: unknown): Promise<{ cancelled: boolean }> {
-    const { exportId } = parseRequest(exportCancelRequestSchema, payload, 'query.cancelExport');
-    const running = this.exports.get(exportId);
+  /** Stops an export or import (the query is cancelled, an import rolled back); one not started yet is stopped when it starts. */
+  private async cancelTransfer(id: string): Promise<{ cancelled: boolean }> {
+    const running = this.transfers.get(id);
     if (!running) {
-      this.earlyCancels.add(exportId);
+      this.earlyCancels.add(id);
       if (this.earlyCancels.size > 100) this.earlyCancels.delete(this.earlyCancels.values().next().value!);
       return { cancelled: false };
     }
@@ -265,6 +288,41 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
     await live.connection.cancel().catch(() => {});
     return { cancelled: true };
   }
+
+
+  /** A CSV file's first rows and how its columns meet the table's (see previewCsvImport), after any queued run. */
+  async previewImport(payload: unknown): Promise<ImportPreview> {
+    const request = parseRequest(importPreviewRequestSchema, payload, 'schema.previewImport');
+    const live = this.live(request.connectionId);
+    return this.serialized(live, () => previewCsvImport(live.connection, request.table, request.path));
+  }
+
+  /**
+   * Loads a CSV file into a table in one transaction on `connectionId`, which should be a
+   * connection of its own (it is busy until the import ends). Progress at most every 200 ms;
+   * `cancelImport` rolls it back.
+   */
+  async importTable(payload: unknown, onProgress: (progress: ImportProgress) => void): Promise<{ rows: number }> {
+    const request = parseRequest(tableImportRequestSchema, payload, 'schema.import');
+    const live = this.live(request.connectionId);
+    const control: ImportControl = { cancelled: false };
+    return this.transfer(request.importId, live, control, 'import', (progress) => importCsvFile(live.connection, request.table, request.path, control, progress), (rows, bytes) =>
+      onProgress({ importId: request.importId, rows, bytes }));
+  }
+
+
+  /** Stops an import (rolling it back); one that has not started yet is stopped when it does. */
+  async cancelImport(payload: unknown): Promise<{ cancelled: boolean }> {
+    return this.cancelTransfer(parseRequest(importCancelRequestSchema, payload, 'schema.cancelImport').importId);
+  }
+
+
+  /** Stops an export; one that has not started yet is stopped when it does. */
+  async cancelExport(payload: unknown): Promise<{ cancelled: boolean }> {
+    return this.cancelTransfer(parseRequest(exportCancelRequestSchema, payload, 'query.cancelExport').exportId);
+  }
+
+
 
   /** Cancels a queued or running run; resolves once the engine has been told (the run then ends CANCELLED). */
   async cancel(payload: unknown): Promise<RunStatus> {

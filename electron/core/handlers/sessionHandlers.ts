@@ -1,4 +1,4 @@
-import type { ExportProgress, FileFormat, QueryExportResult } from '../../../shared/query';
+import type { ExportProgress, FileFormat, ImportProgress, QueryExportResult } from '../../../shared/query';
 import { fileStamp } from '../db/export/fileStamp';
 import type { Handlers } from '../dispatch';
 import type { QueryService } from '../db/queryService';
@@ -22,6 +22,7 @@ export function sessionHandlers(
   pickSavePath: (suggestedName: string, format: FileFormat, title?: string) => Promise<string | null>,
   history: HistoryStore,
   exportProgress: (progress: ExportProgress) => void,
+  importProgress: (progress: ImportProgress) => void,
 ): Pick<Handlers, SessionChannel> {
   /**
    * An export of a whole table or query: the user picks the file first (null: they cancelled),
@@ -76,6 +77,16 @@ export function sessionHandlers(
       exportOnSideConnection(request.connectionId, `result-${fileStamp()}.${request.format}`, request.format, `Export every row of the query as ${request.format.toUpperCase()}`,
         (connectionId, file) => queries.exportQuery({ ...request, connectionId }, file, exportProgress)),
     'query.cancelExport': (request) => queries.cancelExport(request),
+    'schema.previewImport': async (request) => queries.previewImport({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
+    'schema.import': async (request) => {
+      const side = await sessions.openSideConnection(request.connectionId);
+      try {
+        return await queries.importTable({ ...request, connectionId: side }, importProgress);
+      } finally {
+        await queries.close({ connectionId: side }).catch(() => {});
+      }
+    },
+    'schema.cancelImport': (request) => queries.cancelImport(request),
     'prompts.answer': ({ id, answer }) => {
       prompts.answer(id, answer);
       return {};

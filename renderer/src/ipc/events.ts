@@ -11,6 +11,7 @@ export function subscribeToCore(): () => void {
     api.sessions.onState((event) => store().sessionStateChanged(event)),
     api.query.onProgress((status) => store().runProgress(status)),
     api.query.onExportProgress((progress) => store().fileExportProgress(progress)),
+    api.schema.onImportProgress((progress) => store().importProgress(progress)),
   ];
   // Prompts raised before this window subscribed (a reload mid-connect) are still waiting.
   void api.prompts.list({}).then((result) => {

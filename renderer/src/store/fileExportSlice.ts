@@ -9,14 +9,11 @@ import type { SafetySlice } from './safetySlice';
 import type { SchemaSlice } from './schemaSlice';
 import type { SessionsSlice } from './sessionsSlice';
 import type { WorkspaceSlice } from './workspaceSlice';
+import { patchTransfer, runningKey, type TransferEntry } from './keyedTransfers';
 
 /** An export to a file that streams on a connection of its own: running (rows and bytes so far) or how it ended. */
-export interface FileExportView {
-  exportId: string;
+export interface FileExportView extends TransferEntry {
   format: FileFormat;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  rows: number;
-  bytes: number;
   /** How it ended, for the owner's status line. */
   text: string | null;
 }
@@ -44,18 +41,13 @@ type Deps = SchemaSlice & FileExportSlice & WorkspaceSlice & SafetySlice & Sessi
 export const createFileExportSlice: StateCreator<Deps, [], [], FileExportSlice> = (set, get) => {
   const patch = (ownerId: string, exportId: string, change: Partial<FileExportView> | null): void =>
     set((state) => {
-      const current = state.fileExports[ownerId];
-      // A later export of the same owner has the entry now.
-      if (current?.exportId !== exportId) return {};
-      const fileExports = { ...state.fileExports };
-      if (change) fileExports[ownerId] = { ...current, ...change };
-      else delete fileExports[ownerId];
-      return { fileExports };
+      const fileExports = patchTransfer(state.fileExports, ownerId, exportId, change);
+      return fileExports ? { fileExports } : {};
     });
   /** Shows the export running under `ownerId` while `send` runs it, then how it ended. */
   const follow = async (ownerId: string, format: FileFormat, send: (exportId: string) => Promise<Result<QueryExportResult>>): Promise<void> => {
     const exportId = crypto.randomUUID();
-    set((state) => ({ fileExports: { ...state.fileExports, [ownerId]: { exportId, format, state: 'running', rows: 0, bytes: 0, text: null } } }));
+    set((state) => ({ fileExports: { ...state.fileExports, [ownerId]: { id: exportId, format, state: 'running', rows: 0, bytes: 0, text: null } } }));
     const answer = await send(exportId);
     if (!answer.ok) {
       const cancelled = answer.error.code === 'CANCELLED';
@@ -86,15 +78,15 @@ export const createFileExportSlice: StateCreator<Deps, [], [], FileExportSlice> 
     },
     cancelFileExport: async (ownerId) => {
       const view = get().fileExports[ownerId];
-      if (view?.state === 'running') await burrow().query.cancelExport({ exportId: view.exportId });
+      if (view?.state === 'running') await burrow().query.cancelExport({ exportId: view.id });
     },
     fileExportProgress: ({ exportId, rows, bytes }) => {
-      const entry = Object.entries(get().fileExports).find(([, view]) => view.exportId === exportId && view.state === 'running');
-      if (entry) patch(entry[0], exportId, { rows, bytes });
+      const ownerId = runningKey(get().fileExports, exportId);
+      if (ownerId) patch(ownerId, exportId, { rows, bytes });
     },
     dismissFileExport: (ownerId) => {
       const view = get().fileExports[ownerId];
-      if (view && view.state !== 'running') patch(ownerId, view.exportId, null);
+      if (view && view.state !== 'running') patch(ownerId, view.id, null);
     },
   };
 };

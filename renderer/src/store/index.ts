@@ -9,9 +9,10 @@ import { createSchemaSlice, type SchemaSlice } from './schemaSlice';
 import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
 import { createTableEditSlice, type TableEditSlice } from './tableEditSlice';
 import { createFileExportSlice, type FileExportSlice } from './fileExportSlice';
+import { createImportSlice, type ImportSlice } from './importSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice & SafetySlice & ResultEditSlice & FileExportSlice;
+export type BurrowState = AppSlice & ProfilesSlice & SessionsSlice & PromptsSlice & WorkspaceSlice & EditorSlice & SchemaSlice & TableEditSlice & SafetySlice & ResultEditSlice & FileExportSlice & ImportSlice;
 
 /** One store built from slices; components read it through the selectors below. */
 export const useBurrowStore = create<BurrowState>()((...args) => ({
@@ -26,6 +27,7 @@ export const useBurrowStore = create<BurrowState>()((...args) => ({
   ...createSafetySlice(...args),
   ...createResultEditSlice(...args),
   ...createFileExportSlice(...args),
+  ...createImportSlice(...args),
 }));
 
 export const selectApp = (state: BurrowState): BurrowState['app'] => state.app;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
@@ -124,6 +124,57 @@ describe.each(cases)('table export over the SSH tunnel: $engine', (engineCase) =
     const diff = await runOk(service, other, `${engineCase.missing(quoted('Export me'), engineCase.copyTable)}; ${engineCase.missing(engineCase.copyTable, quoted('Export me'))}`);
     expect(diff.rows.map((rows) => rows[0]![0])).toEqual(['0', '0']);
     await runOk(service, other, `DELETE FROM ${engineCase.copyTable}`);
+  });
+
+  it('imports its own CSV export into an identical copy, in one transaction, after a preview that matches every column', async () => {
+    const { file, outcome } = await exportTo('roundtrip.csv', { format: 'csv' });
+    const copy = { schema: null, name: engineCase.copyTable };
+    const preview = await service.previewImport({ connectionId: other, table: copy, path: file });
+    expect(preview).toMatchObject({ header: ['id', 'label', 'amount', 'flag', 'raw', 'doc', 'at'], unknown: [], missing: [] });
+    expect(preview.sample).toHaveLength(5);
+    expect(preview.bytes).toBe(outcome.bytes);
+    const progress: number[] = [];
+    const imported = await service.importTable({ connectionId: other, importId: `${engineCase.engine}-rt`, table: copy, path: file }, (p) => progress.push(p.rows));
+    expect(imported).toEqual({ rows: PLAIN_ROWS + 4 });
+    expect(progress.length).toBeGreaterThan(0);
+    const diff = await runOk(service, other, `${engineCase.missing(quoted('Export me'), engineCase.copyTable)}; ${engineCase.missing(engineCase.copyTable, quoted('Export me'))}`);
+    expect(diff.rows.map((rows) => rows[0]![0])).toEqual(['0', '0']);
+    await runOk(service, other, `DELETE FROM ${engineCase.copyTable}`);
+  });
+
+  it('an import the server refuses names the failing line and leaves nothing behind; a bad file is refused before any row', async () => {
+    const copy = { schema: null, name: engineCase.copyTable };
+    const bad = path.join(dir.path, `${engineCase.engine}-bad.csv`);
+    const lines = ['id,label'];
+    for (let id = 1; id <= 1200; id++) lines.push(id === 777 ? 'not a number,x' : `${id},"row ${id}"`);
+    writeFileSync(bad, `${lines.join('\r\n')}\r\n`);
+    const count = async (): Promise<unknown> => (await runOk(service, other, `SELECT count(*) FROM ${engineCase.copyTable}`)).rows[0]![0]![0];
+    const refused = await service.importTable({ connectionId: other, importId: `${engineCase.engine}-bad`, table: copy, path: bad }, () => {}).then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ message: expect.stringMatching(/^line 778: .*nothing was imported$/), detail: expect.objectContaining({ line: 778 }) });
+    expect(await count()).toBe('0');
+
+    writeFileSync(bad, 'id,nope,label\r\n1,2,3\r\n');
+    await expect(service.importTable({ connectionId: other, importId: `${engineCase.engine}-unknown`, table: copy, path: bad }, () => {})).rejects.toMatchObject({
+      code: 'VALIDATION', message: expect.stringContaining('does not have: nope'),
+    });
+    writeFileSync(bad, 'id,label\r\n1,a\r\n2,b,c\r\n');
+    await expect(service.importTable({ connectionId: other, importId: `${engineCase.engine}-short`, table: copy, path: bad }, () => {})).rejects.toMatchObject({
+      code: 'VALIDATION', message: expect.stringMatching(/^line 3: 3 fields, but the first line names 2 columns; nothing was imported$/),
+    });
+    await expect(service.importTable({ connectionId: other, importId: `${engineCase.engine}-gone`, table: copy, path: path.join(dir.path, 'missing.csv') }, () => {})).rejects.toMatchObject({ code: 'IMPORT_FAILED' });
+    expect(await count()).toBe('0');
+  });
+
+  it('cancelling an import rolls back every row already sent', async () => {
+    const { file } = await exportTo('to-cancel.csv', { format: 'csv' });
+    const importId = `${engineCase.engine}-cancel-import`;
+    let cancelled: Promise<unknown> | null = null;
+    const running = service.importTable({ connectionId: other, importId, table: { schema: null, name: engineCase.copyTable }, path: file }, () => {
+      cancelled ??= service.cancelImport({ importId });
+    });
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect((await runOk(service, other, `SELECT count(*) FROM ${engineCase.copyTable}`)).rows[0]).toEqual([['0']]);
   });
 
   it('applies the browser\'s filters and sort, and writes CSV with NULL apart from the empty string', async () => {
@@ -259,6 +310,12 @@ describe('table export from a SQLite file', () => {
     check.close();
     expect(differing.n).toBe(0);
     expect(copied.n).toBe(5003);
+
+    // Its CSV export imports back whole too (binary through unhex()).
+    await runOk(service, connectionId, 'CREATE TABLE from_csv (id INTEGER PRIMARY KEY, label TEXT, price REAL, blob BLOB)');
+    expect(await service.importTable({ connectionId, importId: 'sqlite-import', table: { schema: 'main', name: 'from_csv' }, path: csvFile }, () => {})).toEqual({ rows: 5003 });
+    const same = await runOk(service, connectionId, 'SELECT (SELECT count(*) FROM (SELECT * FROM items EXCEPT SELECT * FROM from_csv)) + (SELECT count(*) FROM (SELECT * FROM from_csv EXCEPT SELECT * FROM items))');
+    expect(same.rows[0]).toEqual([['0']]);
   });
 });
 

@@ -1,22 +1,9 @@
 import { BurrowError } from '../../../../shared/errors';
 import type { TableEdit, TableEditResult } from '../../../../shared/query';
 import { toErrorShape } from '../../errors';
-import type { DbConnection, ResultWriter, RunSink } from '../types';
+import type { DbConnection } from '../types';
+import { runCommand } from './runCommand';
 import { buildEditStatement, transactionSql } from './tableEditSql';
-
-/** Runs one statement and answers the rows it affected (null where the engine does not say). */
-async function runCommand(connection: DbConnection, sql: string, params?: (string | null)[]): Promise<number | null> {
-  let affected: number | null = null;
-  const discard: ResultWriter = { push: () => false, markLimited: () => {}, end: () => {} };
-  const sink: RunSink = {
-    beginRows: () => discard,
-    command: (outcome) => {
-      affected = outcome.rowsAffected;
-    },
-  };
-  await connection.run(sql, { rowLimit: null, ...(params ? { params } : {}) }, sink);
-  return affected;
-}
 
 const describeKey = (key: Record<string, string | null>): string =>
   Object.entries(key).map(([column, value]) => `${column} = ${value === null ? 'NULL' : JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`).join(', ');

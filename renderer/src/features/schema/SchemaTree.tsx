@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TableInfo } from '../../../../shared/query';
+import type { ImportPreview, TableInfo } from '../../../../shared/query';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { selectSchemas, useBurrowStore } from '../../store';
 import { ContextMenu } from '../../components/ContextMenu';
@@ -7,6 +7,9 @@ import { openTableBrowser } from './openTableBrowser';
 import { tableMenuItems } from './tableMenu';
 import { switchDatabase } from './switchDatabase';
 import { TableChangeDialog } from './TableChangeDialog';
+import { ImportDialog } from './ImportDialog';
+import { ImportStatus } from './ImportStatus';
+import { burrow } from '../../ipc/client';
 import type { TableChange } from '../../../../shared/sql/tableChanges';
 
 const qualified = (table: TableInfo): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
@@ -57,6 +60,17 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
   const [menu, setMenu] = useState<{ table: TableInfo; x: number; y: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [asking, setAsking] = useState<{ table: TableInfo; change: TableChange } | null>(null);
+  const [importing, setImporting] = useState<{ table: TableInfo; path: string; preview: ImportPreview } | null>(null);
+  /** Import CSV…: the host's open dialog picks the file, then core reads its first rows for the preview. */
+  const pickImport = async (table: TableInfo): Promise<void> => {
+    setNotice(null);
+    const picked = await burrow().dialogs.pickFile({ purpose: 'csvFile' });
+    if (!picked.ok || !picked.value.path) return;
+    const path = picked.value.path;
+    const preview = await burrow().schema.previewImport({ connectionId: sessionId, table: { schema: table.schema, name: table.name }, path });
+    if (!preview.ok) setNotice(`Cannot import ${path}: ${preview.error.code}: ${preview.error.message}`);
+    else setImporting({ table, path, preview: preview.value });
+  };
   const engine = useBurrowStore((store) => store.sessions[sessionId]?.engine);
 
   return (
@@ -96,8 +110,12 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
       {notice && <p className="muted" role="status" data-testid="tree-notice">{notice}</p>}
       {menu && (
         <ContextMenu x={menu.x} y={menu.y} testId="tree-menu" onClose={() => setMenu(null)}
-          items={tableMenuItems(sessionId, menu.table, (text) => setNotice(text), (change) => setAsking({ table: menu.table, change }))} />
+          items={tableMenuItems(sessionId, menu.table, (text) => setNotice(text), (change) => (change === 'import' ? void pickImport(menu.table) : setAsking({ table: menu.table, change })))} />
       )}
+      {importing && (
+        <ImportDialog sessionId={sessionId} table={{ schema: importing.table.schema, name: importing.table.name }} path={importing.path} preview={importing.preview} onClose={() => setImporting(null)} />
+      )}
+      <ImportStatus sessionId={sessionId} />
       {asking && (
         <TableChangeDialog sessionId={sessionId} table={asking.table} change={asking.change} onClose={() => setAsking(null)}
           onDone={(text) => {

@@ -9,10 +9,10 @@ import { openTableBrowser } from './openTableBrowser';
 
 /**
  * A schema tree table's right-click menu: browse it, start a query on it, export it whole, copy
- * its name as the engine quotes it, and (unless the connection is read-only) empty or drop it after
- * asking. `say` puts a line under the tree (what was copied, or why not); `ask` opens the question.
+ * its name as the engine quotes it, and (unless the connection is read-only) import a CSV file into
+ * it, or empty or drop it after asking. `say` puts a line under the tree (what was copied, or why not); `ask` opens the question.
  */
-export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: string) => void, ask: (change: TableChange) => void): MenuItem[] {
+export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: string) => void, ask: (change: TableChange | 'import') => void): MenuItem[] {
   const name = { schema: table.schema, name: table.name };
   const engine = useBurrowStore.getState().sessions[sessionId]?.engine;
   const items: MenuItem[] = [
@@ -37,7 +37,7 @@ export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: 
     action: () => void navigator.clipboard.writeText(quoted).then(() => say(`Copied ${quoted}.`), () => say('The clipboard is not available.')),
   });
   if (sessionReadOnly(useBurrowStore.getState(), sessionId)) return items;
-  if (table.kind === 'table') items.push({ label: 'Empty table…', action: () => ask('truncate') });
+  if (table.kind === 'table') items.push({ label: 'Import CSV…', action: () => ask('import') }, { label: 'Empty table…', action: () => ask('truncate') });
   items.push({ label: table.kind === 'view' ? 'Drop view…' : 'Drop table…', action: () => ask('drop') });
   return items;
 }
