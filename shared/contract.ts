@@ -36,7 +36,7 @@ export const channels = {
   ...sessionChannels,
 } as const;
 
-export const menuCommands = ['newConnection', 'newTab', 'closeTab', 'run', 'runStatement', 'cancel', 'preferences', 'openTable'] as const;
+export const menuCommands = ['newConnection', 'newTab', 'closeTab', 'run', 'runStatement', 'cancel', 'preferences', 'openTable', 'nextTab', 'previousTab'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 export const events = {

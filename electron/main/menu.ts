@@ -36,7 +36,7 @@ export function menuTemplate(platform: NodeJS.Platform, send: (command: MenuComm
         command('Cancel', 'CmdOrCtrl+.', 'cancel'),
       ],
     },
-    { label: 'View', submenu: [command('Open Table…', 'CmdOrCtrl+P', 'openTable'), { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { label: 'View', submenu: [command('Open Table…', 'CmdOrCtrl+P', 'openTable'), command('Next Tab', 'Ctrl+Tab', 'nextTab'), command('Previous Tab', 'Ctrl+Shift+Tab', 'previousTab'), { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
     { role: 'windowMenu' },
   ];
 }

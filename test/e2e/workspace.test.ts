@@ -1172,4 +1172,24 @@ describe('e2e: connect and query through the real UI', () => {
     await status.getByRole('button', { name: 'Dismiss' }).click();
     pickTarget = null;
   });
+  it('switches tabs with Ctrl+Tab, Ctrl+Shift+Tab and Ctrl+1…9, from the editor too', async () => {
+    const tabs = page.getByRole('tab');
+    expect(await tabs.count()).toBeGreaterThan(2);
+    const titles = await tabs.allTextContents();
+    const selected = async (): Promise<string | null> => page.getByRole('tab', { selected: true }).textContent();
+    // From inside the SQL editor, which takes most other keys.
+    expect(await page.locator('.cm-content').count()).toBe(1);
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+1');
+    await expect.poll(selected).toBe(titles[0]);
+    await page.keyboard.press('Control+Tab');
+    await expect.poll(selected).toBe(titles[1]);
+    await page.keyboard.press('Control+Shift+Tab');
+    await page.keyboard.press('Control+Shift+Tab');
+    await expect.poll(selected).toBe(titles.at(-1));
+    await page.keyboard.press('Control+2');
+    await expect.poll(selected).toBe(titles[1]);
+    await page.keyboard.press('Control+9');
+    await expect.poll(selected).toBe(titles.at(-1));
+  });
 });

@@ -14,6 +14,7 @@ import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 import { applyTheme, watchOsTheme } from './theme';
+import { tabAfterStep } from '../features/query/tabSwitching';
 
 /** Once per page: React's development double effects must not adopt the sessions twice. */
 let sessionsAdopted = false;
@@ -51,6 +52,10 @@ export function App() {
       if (command === 'closeTab') closeTabAsking(tab);
       if (command === 'newTab') state.newQueryTab(tab.id);
       if (command === 'openTable' && state.sessions[tab.sessionId]) state.showOpenTable(true);
+      if (command === 'nextTab' || command === 'previousTab') {
+        const next = tabAfterStep(state.tabs.map((t) => t.id), tab.id, { by: command === 'nextTab' ? 1 : -1 });
+        if (next) state.selectTab(next);
+      }
     });
     // The last edits would otherwise wait out the save delay in a window that is already gone.
     const flush = (): void => useBurrowStore.getState().flushKeptTabs();

@@ -23,6 +23,7 @@ import { SavedQueriesDialog } from './SavedQueriesDialog';
 import { openSavedQuery, saveTabQuery } from './savedQueryActions';
 import { SshLogDialog } from './SshLogDialog';
 import { ContextMenu, type MenuItem } from '../../components/ContextMenu';
+import { tabAfterStep, tabStepOf } from './tabSwitching';
 import { ExportAllRows } from '../exports/ExportAllRows';
 import { FileExportStatus } from '../exports/FileExportStatus';
 
@@ -271,6 +272,25 @@ function QueryPane({ tab }: { tab: QueryTab }) {
 }
 
 /** Mod+P anywhere in the window opens Open table… for the front tab's live session (the app menu's accelerator does the same in Electron). */
+/**
+ * Ctrl+Tab / Ctrl+Shift+Tab (or Ctrl+PageDown / PageUp) and Mod+1…9 switch tabs anywhere in the
+ * window; in Electron the View menu's accelerators take the first two before the page sees them.
+ */
+function useTabSwitchingKeys(): void {
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      const state = useBurrowStore.getState();
+      const step = tabStepOf(event, state.app.status === 'ready' ? state.app.info.platform : '');
+      if (!step) return;
+      const next = tabAfterStep(state.tabs.map((tab) => tab.id), state.activeTabId, step);
+      event.preventDefault();
+      if (next && next !== state.activeTabId) state.selectTab(next);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, []);
+}
+
 function useOpenTableKey(): void {
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent): void => {
@@ -290,6 +310,7 @@ function useOpenTableKey(): void {
 export function QueryWorkspace() {
   const openTableShown = useBurrowStore((state) => state.openTableShown);
   useOpenTableKey();
+  useTabSwitchingKeys();
   const tabs = useBurrowStore(selectTabs);
   const active = useBurrowStore(selectActiveTab);
   const sessions = useBurrowStore(selectSessions);

@@ -10,6 +10,8 @@ export const SHORTCUTS: { area: string; keys: string; does: string }[] = [
   { area: 'Tabs', keys: 'Mod+W', does: 'Close the tab (the last one closes its connection)' },
   { area: 'Tabs', keys: 'Mod+N', does: 'New connection' },
   { area: 'Tabs', keys: 'Mod+P', does: 'Open a table by name' },
+  { area: 'Tabs', keys: 'Ctrl+Tab, Ctrl+Shift+Tab', does: 'Next or previous tab (also Ctrl+Page Down / Page Up)' },
+  { area: 'Tabs', keys: 'Mod+1 … Mod+9', does: 'Go to the first eight tabs, or the last' },
   { area: 'Tabs', keys: 'Double-click a tab', does: 'Rename the query tab' },
   { area: 'Results', keys: 'Shift+Click', does: 'Select a range of rows' },
   { area: 'Results', keys: 'Mod+A', does: 'Select every row' },
