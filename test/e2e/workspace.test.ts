@@ -1019,7 +1019,7 @@ describe('e2e: connect and query through the real UI', () => {
     const name = tree.getByTitle('Browse public.e2e_export', { exact: true });
     const menu = page.getByTestId('tree-menu');
     await name.click({ button: 'right' });
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name', 'Import CSV…', 'Empty table…', 'Drop table…']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'Structure', 'New query on this table', 'Export…', 'Copy name', 'Import CSV…', 'Empty table…', 'Drop table…']);
     await menu.getByRole('menuitem', { name: 'Copy name' }).click();
     await expect.poll(() => readClipboard(page)).toBe('"public"."e2e_export"');
     expect(await tree.getByTestId('tree-notice').textContent()).toBe('Copied "public"."e2e_export".');
@@ -1028,6 +1028,13 @@ describe('e2e: connect and query through the real UI', () => {
     await menu.getByRole('menuitem', { name: 'New query on this table' }).click();
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('e2e_export×');
     await expect.poll(() => page.locator('.cm-content').textContent()).toBe('SELECT *FROM "public"."e2e_export"');
+
+    // Structure opens the table's browser on its Structure view.
+    await name.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Structure' }).click();
+    const structure = page.getByTestId('table-structure');
+    await structure.waitFor();
+    expect(await structure.getByTestId('structure-columns').locator('tbody tr').count()).toBe(3);
 
     exportTarget = dir.join('from-tree.json');
     await name.click({ button: 'right' });
@@ -1041,10 +1048,10 @@ describe('e2e: connect and query through the real UI', () => {
     const rows = JSON.parse(readFileSync(exportTarget, 'utf8')) as { id: number; name: string; amount: number | null }[];
     expect(rows).toHaveLength(20_000);
     expect(rows[9]).toEqual({ id: 10, name: 'name 10', amount: null });
-    // The browser and the query tab are both named after the table.
+    // The browsers and the query tab are all named after the table.
     const closers = page.getByRole('button', { name: 'Close e2e_export' });
-    await closers.first().click();
-    await closers.first().click();
+    expect(await closers.count()).toBe(3);
+    for (let left = 3; left > 0; left--) await closers.first().click();
     await expect.poll(() => closers.count()).toBe(0);
     await tree.getByLabel('Filter tables').fill('');
   });
@@ -1077,7 +1084,7 @@ describe('e2e: connect and query through the real UI', () => {
     const dialog = page.getByTestId('table-change');
 
     await name.click({ button: 'right' });
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'New query on this table', 'Export…', 'Copy name', 'Import CSV…', 'Empty table…', 'Drop table…']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Browse', 'Structure', 'New query on this table', 'Export…', 'Copy name', 'Import CSV…', 'Empty table…', 'Drop table…']);
     await menu.getByRole('menuitem', { name: 'Empty table…' }).click();
     expect(await dialog.getByTestId('table-change-sql').textContent()).toBe('TRUNCATE TABLE "public"."e2e_export"');
     const confirm = dialog.getByRole('button', { name: 'Empty table' });

@@ -35,8 +35,8 @@ export interface BrowseView {
   saveError: { text: string; row: RowRef | null } | null;
   /** The exact row count behind the filters: counted on its own for tables estimated small, on request for big ones. */
   count: CountState;
-  /** Opened to export (the schema tree's Export…): the browser opens its export dialog at once. */
-  askExport?: boolean;
+  /** How the schema tree's menu opened it: with its export dialog up, or on its Structure view. */
+  openedFor?: 'export' | 'structure';
 }
 
 export type CountState = { state: 'none' } | { state: 'counting' } | { state: 'done'; rows: number } | { state: 'failed'; error: string };
@@ -51,7 +51,7 @@ export interface SchemaSlice {
   browsers: Record<string, BrowseView>;
   loadSchema(sessionId: string): Promise<void>;
   /** `filters`: the browser starts narrowed (a foreign key followed from another table). */
-  openBrowser(id: string, sessionId: string, table: BrowseTable, filters?: BrowseFilter[], options?: { askExport?: boolean }): void;
+  openBrowser(id: string, sessionId: string, table: BrowseTable, filters?: BrowseFilter[], options?: { openedFor?: 'export' | 'structure' }): void;
   browse(id: string, change?: Partial<Pick<BrowseView, 'sort' | 'filters' | 'offset'>>): Promise<void>;
   closeBrowser(id: string): void;
   /** Counts the rows behind the browser's filters (COUNT(*) on the session, after any queued run). */
@@ -107,7 +107,7 @@ export const createSchemaSlice: StateCreator<SchemaSlice, [], [], SchemaSlice> =
           [id]: {
             id, sessionId, table, sort: [], filters, offset: 0, limit: BROWSE_PAGE_ROWS, page: null, loading: false, error: null,
             pending: noEdits, selected: null, saving: false, saved: null, saveError: null, count: { state: 'none' },
-            ...(options.askExport ? { askExport: true } : {}),
+            ...(options.openedFor ? { openedFor: options.openedFor } : {}),
           },
         },
       }));

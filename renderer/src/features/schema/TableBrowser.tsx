@@ -66,8 +66,8 @@ export function TableBrowser({ browserId }: { browserId: string }) {
   const readOnly = useBurrowStore((state) => (view ? sessionReadOnly(state, view.sessionId) : false));
   const editability = view ? (readOnly ? { editable: false as const, reason: READ_ONLY_REASON } : tableEditability(schema, view.table, columns)) : null;
   useEditKeys(browserId, editability?.editable ?? false);
-  const [showing, setShowing] = useState<'data' | 'structure'>('data');
-  const [exporting, setExporting] = useState(view?.askExport === true);
+  const [showing, setShowing] = useState<'data' | 'structure'>(view?.openedFor === 'structure' ? 'structure' : 'data');
+  const [exporting, setExporting] = useState(view?.openedFor === 'export');
   const exportRunning = useBurrowStore((state) => state.fileExports[browserId]?.state === 'running');
   if (!view || !editability) return null;
   const { browse } = useBurrowStore.getState();

@@ -8,7 +8,7 @@ import { browseAsSql } from './browseAsSql';
 import { openTableBrowser } from './openTableBrowser';
 
 /**
- * A schema tree table's right-click menu: browse it, start a query on it, export it whole, copy
+ * A schema tree table's right-click menu: browse it or its structure, start a query on it, export it whole, copy
  * its name as the engine quotes it, and (unless the connection is read-only) import a CSV file into
  * it, or empty or drop it after asking. `say` puts a line under the tree (what was copied, or why not); `ask` opens the question.
  */
@@ -17,11 +17,12 @@ export function tableMenuItems(sessionId: string, table: TableInfo, say: (text: 
   const engine = useBurrowStore.getState().sessions[sessionId]?.engine;
   const items: MenuItem[] = [
     { label: 'Browse', action: () => openTableBrowser(sessionId, name) },
-    { label: 'Export…', action: () => openTableBrowser(sessionId, name, [], { askExport: true }) },
+    { label: 'Structure', action: () => openTableBrowser(sessionId, name, [], { openedFor: 'structure' }) },
+    { label: 'Export…', action: () => openTableBrowser(sessionId, name, [], { openedFor: 'export' }) },
   ];
   if (!engine) return items;
   const quoted = qualifiedTable(engine, name);
-  items.splice(1, 0, {
+  items.splice(2, 0, {
     label: 'New query on this table',
     action: () => {
       const store = useBurrowStore.getState();
