@@ -1199,4 +1199,30 @@ describe('e2e: connect and query through the real UI', () => {
     await page.keyboard.press('Control+9');
     await expect.poll(selected).toBe(titles.at(-1));
   });
+  it('duplicates a browsed row as a new one (Mod+D), its key left to fill in, and saves it', async () => {
+    // Back on a tab of the session whose database holds e2e_people.
+    await page.getByRole('tab', { name: /Staging over SSH/ }).filter({ hasNotText: '·' }).first().click();
+    await expect.poll(() => page.getByTestId('schema-tree').locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_people');
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+P');
+    await page.getByTestId('open-table').getByLabel('Table name').fill('e2e_people');
+    await page.keyboard.press('Enter');
+    const browser = page.getByTestId('table-browser');
+    await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toMatch(/^rows 1–\d+ \(end\)$/);
+    const before = await browser.getByTestId('browse-row').count();
+    const source = await browser.getByTestId('browse-row').first().locator('td').allTextContents();
+    await browser.getByTestId('browse-row').first().locator('td').nth(1).click();
+    await page.keyboard.press('Control+D');
+    const added = browser.getByTestId('browse-new-row');
+    await expect.poll(() => added.count()).toBe(1);
+    // The key is left to fill in; the other cells are the source row's.
+    expect((await added.locator('td').allTextContents()).slice(1)).toEqual(['DEFAULT', ...source.slice(2)]);
+    await added.locator('td').nth(1).dblclick();
+    await browser.getByLabel('Cell value').fill('99');
+    await browser.getByLabel('Cell value').press('Enter');
+    await browser.getByRole('button', { name: /^Save changes \(1\)$/ }).click();
+    await expect.poll(() => browser.getByTestId('edit-status').textContent(), { timeout: 10_000 }).toBe('Saved: 0 updated, 1 inserted, 0 deleted.');
+    await expect.poll(() => browser.getByTestId('browse-row').count(), { timeout: 10_000 }).toBe(before + 1);
+    await page.getByRole('button', { name: 'Close e2e_people' }).click();
+  });
 });

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { burrow } from '../ipc/client';
 import { tableEditability } from '../features/schema/tableEditability';
 import {
-  buildTableEdits, noEdits, savedText, withCell, withDeleteToggled, withNewRow, type EditValue, type PendingEdits, type RowRef,
+  buildTableEdits, duplicateValues, noEdits, savedText, withCell, withDeleteToggled, withNewRow, type EditValue, type PendingEdits, type RowRef,
 } from '../features/schema/tableEdits';
 import type { BrowseView, SchemaSlice } from './schemaSlice';
 import type { SafetySlice } from './safetySlice';
@@ -13,6 +13,8 @@ export interface TableEditSlice {
   /** `value` undefined takes a page cell's change back, or puts a new row's cell back to DEFAULT. */
   setCell(browserId: string, row: RowRef, column: string, value: EditValue | undefined): void;
   addRow(browserId: string): void;
+  /** Adds a new row holding the selected row's values, its key left to the default or the user. */
+  duplicateRow(browserId: string): void;
   toggleDelete(browserId: string, row: RowRef): void;
   selectRow(browserId: string, row: RowRef | null): void;
   discardEdits(browserId: string): void;
@@ -49,7 +51,17 @@ export const createTableEditSlice: StateCreator<SchemaSlice & TableEditSlice & S
     },
     addRow(id) {
       const before = get().browsers[id]?.pending.added.length ?? 0;
-      edit(id, withNewRow);
+      edit(id, (pending) => withNewRow(pending));
+      if ((get().browsers[id]?.pending.added.length ?? 0) > before) patch(id, { selected: { kind: 'new', index: before } });
+    },
+    duplicateRow(id) {
+      const view = get().browsers[id];
+      const selected = view?.selected;
+      if (!view?.page || !selected) return;
+      const editability = tableEditability(get().schemas[view.sessionId], view.table, view.page.columns.map((c) => c.name));
+      if (!editability.editable) return;
+      const before = view.pending.added.length;
+      edit(id, (pending, current) => withNewRow(pending, duplicateValues(pending, current.page!, selected, editability.keyColumns)));
       if ((get().browsers[id]?.pending.added.length ?? 0) > before) patch(id, { selected: { kind: 'new', index: before } });
     },
     toggleDelete: (id, row) => edit(id, (pending) => withDeleteToggled(pending, row)),

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Cell, SchemaInfo, TableEditRequest } from '../../../shared/query';
 import { tableEditability } from '../../../renderer/src/features/schema/tableEditability';
 import {
-  buildTableEdits, countChanges, editValueOf, noEdits, pendingValue, rowKey, savedText, withCell, withDeleteToggled, withNewRow, type PendingEdits,
+  buildTableEdits, countChanges, duplicateValues, editValueOf, noEdits, pendingValue, rowKey, savedText, withCell, withDeleteToggled, withNewRow, type PendingEdits,
 } from '../../../renderer/src/features/schema/tableEdits';
 import { createSchemaSlice, type SchemaSlice, type SchemaState } from '../../../renderer/src/store/schemaSlice';
 import { createTableEditSlice, type TableEditSlice } from '../../../renderer/src/store/tableEditSlice';
@@ -213,5 +213,23 @@ describe('saving from the store', () => {
     // A new page read drops them (the UI asks first).
     await s.browse('b', { offset: 0 });
     expect(store.getState().browsers.b!.pending).toEqual(noEdits);
+  });
+});
+
+describe('duplicateValues', () => {
+  const page = {
+    columns: [{ name: 'id' }, { name: 'name' }, { name: 'raw' }, { name: 'note' }],
+    rows: [['1', 'Ann', { kind: 'binary' as const, hex: '00', length: 1, truncated: false }, null]],
+  };
+
+  it('copies the row as it shows now (pending changes over what was read), leaving out the key and cells it cannot write back', () => {
+    const pending = { ...noEdits, changed: { 0: { name: 'Anna' } } };
+    expect(duplicateValues(pending, page, { kind: 'page', index: 0 }, ['id'])).toEqual({ name: 'Anna', note: null });
+  });
+
+  it('copies a new row\'s values without its key, and a duplicate lands as another new row', () => {
+    const pending = withNewRow(noEdits, { id: '7', name: 'Bo' });
+    expect(duplicateValues(pending, page, { kind: 'new', index: 0 }, ['id'])).toEqual({ name: 'Bo' });
+    expect(withNewRow(pending, { name: 'Bo' }).added).toEqual([{ values: { id: '7', name: 'Bo' }, deleted: false }, { values: { name: 'Bo' }, deleted: false }]);
   });
 });

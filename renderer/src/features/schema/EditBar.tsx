@@ -4,7 +4,7 @@ import { countChanges, isDeleted } from './tableEdits';
 
 /** Row actions of an editable browser, and Save / Discard while changes wait. */
 export function EditBar({ view }: { view: BrowseView }) {
-  const { addRow, toggleDelete, discardEdits, saveEdits } = useBurrowStore.getState();
+  const { addRow, duplicateRow, toggleDelete, discardEdits, saveEdits } = useBurrowStore.getState();
   const count = countChanges(view.pending);
   const busy = view.loading || view.saving;
   const selected = view.selected;
@@ -12,6 +12,7 @@ export function EditBar({ view }: { view: BrowseView }) {
   return (
     <div className="toolbar edit-bar">
       <button type="button" className="small" onClick={() => addRow(view.id)} disabled={busy}>+ Row</button>
+      <button type="button" className="small" onClick={() => duplicateRow(view.id)} disabled={busy || !selected} title={selected ? 'A new row with this row\'s values, its key left out (Mod+D)' : 'Click a row first'}>Duplicate row</button>
       <button type="button" className="small" onClick={() => selected && toggleDelete(view.id, selected)} disabled={busy || !selected} title={selected ? undefined : 'Click a row first'}>
         {selectedDeleted ? 'Restore row' : 'Delete row'}
       </button>

@@ -75,7 +75,31 @@ export function withDeleteToggled(pending: PendingEdits, row: RowRef): PendingEd
   return { ...pending, deleted };
 }
 
-export const withNewRow = (pending: PendingEdits): PendingEdits => ({ ...pending, added: [...pending.added, { values: {}, deleted: false }] });
+export const withNewRow = (pending: PendingEdits, values: Record<string, EditValue> = {}): PendingEdits => ({ ...pending, added: [...pending.added, { values, deleted: false }] });
+
+/**
+ * Pure: the values a duplicate of `row` starts with: each column as the row shows it now (its
+ * pending change, else as read), except the key columns, which a new row must not repeat (they
+ * get their default, such as a sequence, or the user types them), and cells that cannot be written
+ * back whole (binary, cut), which get their default too.
+ */
+export function duplicateValues(pending: PendingEdits, page: { columns: readonly { name: string }[]; rows: readonly (readonly Cell[])[] }, row: RowRef, keyColumns: readonly string[]): Record<string, EditValue> {
+  const skip = new Set(keyColumns);
+  if (row.kind === 'new') {
+    const source = pending.added[row.index]?.values ?? {};
+    return Object.fromEntries(Object.entries(source).filter(([column]) => !skip.has(column)));
+  }
+  const cells = page.rows[row.index];
+  if (!cells) return {};
+  const changed = pending.changed[row.index] ?? {};
+  const values: Record<string, EditValue> = {};
+  page.columns.forEach(({ name }, index) => {
+    if (skip.has(name)) return;
+    const value = Object.hasOwn(changed, name) ? changed[name] : editValueOf(cells[index]);
+    if (value !== undefined) values[name] = value;
+  });
+  return values;
+}
 
 export interface BuiltEdits {
   edits: TableEdit[];

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useBurrowStore } from '../../store';
 
-/** Mod+S saves; Delete (or Backspace) marks the selected row for deletion, or takes the mark back. */
+/** Mod+S saves; Mod+D duplicates the selected row; Delete (or Backspace) marks it for deletion, or takes the mark back. */
 export function useEditKeys(browserId: string, editable: boolean): void {
   useEffect(() => {
     if (!editable) return;
@@ -17,6 +17,11 @@ export function useEditKeys(browserId: string, editable: boolean): void {
       const target = event.target as HTMLElement | null;
       const typing = target?.closest('input, textarea, select, [contenteditable]');
       const selected = store.browsers[browserId]?.selected;
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'd' && !typing && selected) {
+        event.preventDefault();
+        store.duplicateRow(browserId);
+        return;
+      }
       if ((event.key === 'Delete' || event.key === 'Backspace') && !typing && selected) {
         event.preventDefault();
         store.toggleDelete(browserId, selected);

@@ -24,6 +24,7 @@ export const SHORTCUTS: { area: string; keys: string; does: string }[] = [
   { area: 'Table browser', keys: 'Double-click', does: 'Edit a cell (Enter keeps, Escape cancels)' },
   { area: 'Table browser', keys: 'Right-click', does: 'Filter by the cell\'s value; follow its foreign keys' },
   { area: 'Table browser', keys: 'Delete', does: 'Mark the selected row for deletion, or take the mark back' },
+  { area: 'Table browser', keys: 'Mod+D', does: 'Duplicate the selected row as a new one (its key left out)' },
   { area: 'Table browser', keys: 'Mod+S', does: 'Save the changes in one transaction' },
 ];
 
