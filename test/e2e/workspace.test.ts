@@ -10,6 +10,14 @@ import { openUi, type Ui } from './ui';
 
 /** Replaces the editor's text the way a user would: select all, type. */
 /** The page's clipboard text (the test's Node types have no DOM, so the page's navigator is typed here). */
+/** Opens a table of the front tab's session in a browser tab with Mod+P (Open Table), from the editor. */
+async function openTableByName(page: Page, name: string): Promise<void> {
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+P');
+  await page.getByTestId('open-table').getByLabel('Table name').fill(name);
+  await page.keyboard.press('Enter');
+}
+
 const readClipboard = (page: Page): Promise<string> =>
   page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
 
@@ -938,10 +946,7 @@ describe('e2e: connect and query through the real UI', () => {
     await typeSql(page, "CREATE TABLE e2e_export AS SELECT g AS id, 'name ' || g AS name, CASE WHEN g % 10 = 0 THEN NULL ELSE g * 0.5 END AS amount FROM generate_series(1, 20000) g");
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('schema-tree').locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_export');
-    await page.locator('.cm-content').focus();
-    await page.keyboard.press('Control+P');
-    await page.getByTestId('open-table').getByLabel('Table name').fill('e2e_export');
-    await page.keyboard.press('Enter');
+    await openTableByName(page, 'e2e_export');
     const browser = page.getByTestId('table-browser');
     await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toBe('rows 1–300');
     await browser.getByLabel('Filter column').selectOption('id');
@@ -1112,10 +1117,7 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await tree.locator('.tree-name').allTextContents()).not.toContain('◇ e2e_export_view');
   });
   it('copies a browsed cell\'s value and its row, as text or as an INSERT into the table', async () => {
-    await page.locator('.cm-content').focus();
-    await page.keyboard.press('Control+P');
-    await page.getByTestId('open-table').getByLabel('Table name').fill('e2e_people');
-    await page.keyboard.press('Enter');
+    await openTableByName(page, 'e2e_people');
     const browser = page.getByTestId('table-browser');
     await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toMatch(/^rows 1–\d+ \(end\)$/);
     const first = browser.getByTestId('browse-row').first();
@@ -1203,10 +1205,7 @@ describe('e2e: connect and query through the real UI', () => {
     // Back on a tab of the session whose database holds e2e_people.
     await page.getByRole('tab', { name: /Staging over SSH/ }).filter({ hasNotText: '·' }).first().click();
     await expect.poll(() => page.getByTestId('schema-tree').locator('.tree-name').allTextContents(), { timeout: 10_000 }).toContain('▦ e2e_people');
-    await page.locator('.cm-content').focus();
-    await page.keyboard.press('Control+P');
-    await page.getByTestId('open-table').getByLabel('Table name').fill('e2e_people');
-    await page.keyboard.press('Enter');
+    await openTableByName(page, 'e2e_people');
     const browser = page.getByTestId('table-browser');
     await expect.poll(() => browser.getByTestId('browse-range').textContent(), { timeout: 10_000 }).toMatch(/^rows 1–\d+ \(end\)$/);
     const before = await browser.getByTestId('browse-row').count();
