@@ -22,7 +22,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** The window's colour before the page paints: the theme's --bg (app.css), dark or light as the OS is. */
+export const WINDOW_BACKGROUND = { dark: '#16181d', light: '#ffffff' } as const;
+
+export function mainWindowOptions(preloadPath: string, osPrefersDark = true): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -30,7 +33,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     minHeight: 500,
     title: 'Burrow',
     show: false,
-    backgroundColor: '#16181d',
+    backgroundColor: osPrefersDark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

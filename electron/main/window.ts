@@ -1,10 +1,11 @@
-import { BrowserWindow, dialog, shell } from 'electron';
+import { BrowserWindow, dialog, nativeTheme, shell } from 'electron';
 import { APP_ORIGIN, isAllowedExternalUrl, mainWindowOptions } from './security';
 import { askBeforeDiscarding } from './unsavedChanges';
 
 /** Creates the one hardened window; navigation and new windows are denied. */
 export function createMainWindow(preloadPath: string, devServerUrl: string | null): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  // Settings' default theme follows the OS, so the OS says which colour the first frame should be.
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, nativeTheme.shouldUseDarkColors));
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRendererFile } from '../../../electron/main/rendererProtocol';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAllowedPermission, mainWindowOptions } from '../../../electron/main/security';
@@ -18,6 +20,13 @@ describe('window hardening', () => {
       experimentalFeatures: false,
       spellcheck: false,
     });
+  });
+
+  it('paints the first frame in the theme the OS asks for, matching the stylesheet\'s --bg', () => {
+    const css = readFileSync(path.join(import.meta.dirname, '../../../renderer/src/app/app.css'), 'utf8');
+    const bgAfter = (marker: string): string | undefined => /--bg:\s*(#[0-9a-f]{6})/i.exec(css.slice(css.indexOf(marker)))?.[1];
+    expect(mainWindowOptions('/p', true).backgroundColor).toBe(bgAfter(":root[data-theme='dark']"));
+    expect(mainWindowOptions('/p', false).backgroundColor).toBe(bgAfter(":root[data-theme='light']"));
   });
 
   it('has a CSP with no inline or eval scripts and no remote content', () => {
