@@ -218,7 +218,9 @@ class PostgresConnection implements DbConnection {
     // A batch that brought no rows means the portal is exhausted.
     while (!stop && cursor.received > before && !state.cancelled) {
       before = cursor.received;
-      await rowsWriter.ready?.();
+      // Only an export's writer may ask to wait; the store never does, and costs no extra tick.
+      const room = rowsWriter.ready?.();
+      if (room) await room;
       await this.corked(() => cursor.read(limit === null ? BATCH_ROWS : Math.min(BATCH_ROWS, limit - stored + 1)));
     }
     // Close and Sync in one write.
