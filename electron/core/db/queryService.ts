@@ -289,7 +289,6 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
     return { cancelled: true };
   }
 
-
   /** A CSV file's first rows and how its columns meet the table's (see previewCsvImport), after any queued run. */
   async previewImport(payload: unknown): Promise<ImportPreview> {
     const request = parseRequest(importPreviewRequestSchema, payload, 'schema.previewImport');
@@ -310,19 +309,15 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
       onProgress({ importId: request.importId, rows, bytes }));
   }
 
-
   /** Stops an import (rolling it back); one that has not started yet is stopped when it does. */
   async cancelImport(payload: unknown): Promise<{ cancelled: boolean }> {
     return this.cancelTransfer(parseRequest(importCancelRequestSchema, payload, 'schema.cancelImport').importId);
   }
 
-
   /** Stops an export; one that has not started yet is stopped when it does. */
   async cancelExport(payload: unknown): Promise<{ cancelled: boolean }> {
     return this.cancelTransfer(parseRequest(exportCancelRequestSchema, payload, 'query.cancelExport').exportId);
   }
-
-
 
   /** Cancels a queued or running run; resolves once the engine has been told (the run then ends CANCELLED). */
   async cancel(payload: unknown): Promise<RunStatus> {
