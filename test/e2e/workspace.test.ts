@@ -1103,6 +1103,9 @@ describe('e2e: connect and query through the real UI', () => {
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['0']);
 
+    // Its browser is open while it is dropped: the tab goes with the table.
+    await name.click();
+    await expect.poll(() => page.getByRole('button', { name: 'Close e2e_export' }).count()).toBe(1);
     // The view depends on it: PostgreSQL refuses, and the dialog says so and stays.
     await name.click({ button: 'right' });
     await menu.getByRole('menuitem', { name: 'Drop table…' }).click();
@@ -1113,6 +1116,7 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await dialog.getByTestId('table-change-sql').textContent()).toBe('DROP TABLE "public"."e2e_export" CASCADE');
     await dialog.getByRole('button', { name: 'Drop table' }).click();
     await expect.poll(() => tree.getByTestId('tree-notice').textContent(), { timeout: 10_000 }).toBe('Dropped public.e2e_export.');
+    expect(await page.getByRole('button', { name: 'Close e2e_export' }).count()).toBe(0);
     await expect.poll(() => tree.locator('.tree-name').allTextContents()).not.toContain('▦ e2e_export');
     expect(await tree.locator('.tree-name').allTextContents()).not.toContain('◇ e2e_export_view');
   });

@@ -4,6 +4,7 @@ import type { TableInfo } from '../../../../shared/query';
 import { tableChangeSql, type TableChange } from '../../../../shared/sql/tableChanges';
 import { useBurrowStore } from '../../store';
 import { runTableChange } from './runTableChange';
+import { closeBrowsersOf } from './closeBrowsersOf';
 
 const wording: Record<TableChange, { verb: string; busy: string; done: string; what: (kind: string) => string; cascade: string }> = {
   drop: {
@@ -49,8 +50,12 @@ export function TableChangeDialog({ sessionId, table, change, onDone, onClose }:
     const outcome = await runTableChange(sessionId, sql);
     setBusy(false);
     if (outcome === 'cancelled') return;
-    if (outcome) setError(outcome);
-    else onDone(`${words.done} ${label}.`);
+    if (outcome) {
+      setError(outcome);
+      return;
+    }
+    if (change === 'drop') closeBrowsersOf(sessionId, table);
+    onDone(`${words.done} ${label}.`);
   };
   return createPortal(
     <div className="modal-backdrop">
