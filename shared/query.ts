@@ -242,6 +242,9 @@ export type SchemaInfo = z.infer<typeof schemaInfoSchema>;
 
 // Table browsing
 
+/** A table by schema (null: the connection's default) and name, as every table request names it. */
+const tableRefSchema = z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict();
+
 export const filterOperatorSchema = z.enum(['=', '<>', '<', '<=', '>', '>=', 'like', 'not like', 'is null', 'is not null', 'in']);
 export type FilterOperator = z.infer<typeof filterOperatorSchema>;
 
@@ -265,7 +268,7 @@ export type BrowseFilter = z.infer<typeof browseFilterSchema>;
 export const browseRequestSchema = z
   .object({
     connectionId: idSchema,
-    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    table: tableRefSchema,
     sort: z.array(z.object({ column: z.string().min(1).max(255), direction: z.enum(['asc', 'desc']) }).strict()).max(16).default([]),
     filters: z.array(browseFilterSchema).max(32).default([]),
     offset: z.number().int().min(0).default(0),
@@ -279,7 +282,7 @@ export type BrowseRequest = z.input<typeof browseRequestSchema>;
 export const countRequestSchema = z
   .object({
     connectionId: idSchema,
-    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    table: tableRefSchema,
     filters: z.array(browseFilterSchema).max(32).default([]),
   })
   .strict();
@@ -308,7 +311,7 @@ export const tableExportRequestSchema = z
   .object({
     connectionId: idSchema,
     exportId: idSchema,
-    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    table: tableRefSchema,
     sort: z.array(z.object({ column: z.string().min(1).max(255), direction: z.enum(['asc', 'desc']) }).strict()).max(16).default([]),
     filters: z.array(browseFilterSchema).max(32).default([]),
     format: tableExportFormatSchema.default('csv'),
@@ -344,7 +347,7 @@ export const tableImportRequestSchema = z
   .object({
     connectionId: idSchema,
     importId: idSchema,
-    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    table: tableRefSchema,
     path: z.string().min(1).max(4096),
   })
   .strict();
@@ -395,7 +398,7 @@ export type TableEdit = z.infer<typeof tableEditSchema>;
 export const tableEditRequestSchema = z
   .object({
     connectionId: idSchema,
-    table: z.object({ schema: z.string().min(1).max(255).nullable().default(null), name: z.string().min(1).max(255) }).strict(),
+    table: tableRefSchema,
     edits: z.array(tableEditSchema).min(1, 'nothing to save').max(10_000, 'at most 10000 changes at once'),
   })
   .strict();
