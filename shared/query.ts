@@ -265,12 +265,16 @@ export const browseFilterSchema = z
   });
 export type BrowseFilter = z.infer<typeof browseFilterSchema>;
 
+/** A browser's sort (first key first) and filters (all must hold), as its pages, count and export take them. */
+const browseSortSchema = z.array(z.object({ column: z.string().min(1).max(255), direction: z.enum(['asc', 'desc']) }).strict()).max(16).default([]);
+const browseFiltersSchema = z.array(browseFilterSchema).max(32).default([]);
+
 export const browseRequestSchema = z
   .object({
     connectionId: idSchema,
     table: tableRefSchema,
-    sort: z.array(z.object({ column: z.string().min(1).max(255), direction: z.enum(['asc', 'desc']) }).strict()).max(16).default([]),
-    filters: z.array(browseFilterSchema).max(32).default([]),
+    sort: browseSortSchema,
+    filters: browseFiltersSchema,
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(10_000).default(300),
     maxCellBytes: z.number().int().min(16).max(16 * 1024 * 1024).default(256 * 1024),
@@ -283,7 +287,7 @@ export const countRequestSchema = z
   .object({
     connectionId: idSchema,
     table: tableRefSchema,
-    filters: z.array(browseFilterSchema).max(32).default([]),
+    filters: browseFiltersSchema,
   })
   .strict();
 export const countResultSchema = z.object({ rows: z.number().int().min(0) });
@@ -305,22 +309,21 @@ export type FileFormat = z.infer<typeof tableExportFormatSchema>;
  * Streams a whole table (with a browser's filters and sort) to a file the user picks, on a
  * connection of its own, so the session's queries go on meanwhile. Rows go from the driver to the
  * file without passing through the result store, so no row limit or store budget applies.
- * `exportId` is chosen by the caller, to follow progress (`schema.onExportProgress`) and to cancel.
+ * `exportId` is chosen by the caller, to follow progress (`query.onExportProgress`) and to cancel.
  */
 export const tableExportRequestSchema = z
   .object({
     connectionId: idSchema,
     exportId: idSchema,
     table: tableRefSchema,
-    sort: z.array(z.object({ column: z.string().min(1).max(255), direction: z.enum(['asc', 'desc']) }).strict()).max(16).default([]),
-    filters: z.array(browseFilterSchema).max(32).default([]),
+    sort: browseSortSchema,
+    filters: browseFiltersSchema,
     format: tableExportFormatSchema.default('csv'),
     /** CSV: a first record with the column names. */
     headers: z.boolean().default(true),
   })
   .strict();
 export type TableExportRequest = z.input<typeof tableExportRequestSchema>;
-export type ParsedTableExport = z.output<typeof tableExportRequestSchema>;
 
 /**
  * Sends a query the user ran again, on a connection of its own and without the row limit, and
@@ -336,7 +339,6 @@ export const queryExportAllRequestSchema = z
     headers: z.boolean().default(true),
   })
   .strict();
-export type QueryExportAllRequest = z.input<typeof queryExportAllRequestSchema>;
 
 /**
  * Loads a CSV file (picked with the host's open dialog: `path` comes from `dialogs.pickFile`) into a
@@ -351,7 +353,6 @@ export const tableImportRequestSchema = z
     path: z.string().min(1).max(4096),
   })
   .strict();
-export type TableImportRequest = z.input<typeof tableImportRequestSchema>;
 export const tableImportResultSchema = z.object({ rows: z.number().int() });
 export const importPreviewRequestSchema = tableImportRequestSchema.omit({ importId: true });
 /** The file's first records and how its columns meet the table's, before anything is written. */
