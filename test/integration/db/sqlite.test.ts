@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryService } from '../../../electron/core/db/queryService';
+import { sqliteDriver } from '../../../electron/core/db/sqlite/sqliteDriver';
+import type { RawCell, ResultWriter, RunSink } from '../../../electron/core/db/types';
+import { dbConnectConfigSchema } from '../../../shared/query';
 import { makeTempDir, type TempDir } from '../../env';
 import { connectError, expectCancelled, runOk, runToEnd } from './dbRig';
 
@@ -105,6 +108,59 @@ describe('SQLite files', () => {
     const window = service.rows({ resultId: status.results[0]!.resultId, offset: 765_432, limit: 1000 });
     expect(window.rows[0]?.[0]).toBe('765433');
     service.release({ runId: started.runId });
+  });
+
+  it('a writer that asks the worker to wait gets every row in order, and none while it waits', async () => {
+    const connection = await sqliteDriver.connect(dbConnectConfigSchema.parse({ engine: 'sqlite', database: file, readOnly: true }), { kind: 'file' });
+    try {
+      const seen: string[] = [];
+      let waits = 0;
+      let waiting: Promise<void> | null = null;
+      let pushedWhileWaiting = 0;
+      const writer: ResultWriter = {
+        push: (row: readonly RawCell[]) => {
+          if (waiting) pushedWhileWaiting++;
+          seen.push(String(row[0]));
+          return true;
+        },
+        ready: () => {
+          if (waiting || seen.length % 6000 !== 0) return waiting;
+          waits++;
+          waiting = new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => {
+            waiting = null;
+          });
+          return waiting;
+        },
+        markLimited: () => {},
+        end: () => {},
+      };
+      const sink: RunSink = { beginRows: () => writer, command: () => {} };
+      await connection.run('WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 30000) SELECT i FROM s', { rowLimit: null }, sink);
+      expect(waits).toBe(5);
+      expect(pushedWhileWaiting).toBe(0);
+      expect(seen).toHaveLength(30000);
+      expect(seen.every((id, index) => id === String(index + 1))).toBe(true);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('a result over the store budget stops the read: an endless query ends, and the next runs', async () => {
+    const small = new QueryService({ budgetBytes: 3 * 1024 * 1024 });
+    try {
+      const { connectionId: id } = await small.connect({ engine: 'sqlite', database: file }, { kind: 'file' });
+      const endless = await runToEnd(small, id, "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s) SELECT i, printf('%0100d', i) FROM s; SELECT 'second'", null);
+      expect(endless.status).toMatchObject({ state: 'done', error: null });
+      const first = endless.status.results[0]!;
+      expect(first.rowCount).toBeGreaterThan(1000);
+      expect(first.rowCount).toBeLessThan(100_000);
+      expect(first).toMatchObject({ budgetExceeded: true, limited: false });
+      // The next statement of the run still ran (the store had no room left for its row).
+      expect(endless.status.results).toHaveLength(2);
+      expect((await runOk(small, id, "SELECT 'after'")).rows[0]).toEqual([['after']]);
+    } finally {
+      await small.closeAll();
+    }
   });
 
   it('opens read-only, and refuses writes there', async () => {

@@ -59,30 +59,44 @@ class SqliteConnection implements DbConnection {
     const state = { cancelled: false };
     this.running = state;
     let writer: ResultWriter | null = null;
-    let stored = 0;
     let overBudget = false;
+    const worker = this.worker;
     try {
-      await this.worker.exchange({ type: 'run', statements: statements.map((s) => ({ text: s.text })), rowLimit: options.rowLimit, params: options.params ? [...options.params] : null }, (reply) => {
+      await worker.exchange({ type: 'run', statements: statements.map((s) => ({ text: s.text })), rowLimit: options.rowLimit, params: options.params ? [...options.params] : null }, (reply) => {
         if (reply.type === 'columns') {
           const columns = reply.columns as { name: string; type: string | null; database: string | null; table: string | null; column: string | null }[];
           if (columns.length > MAX_RESULT_COLUMNS) {
             throw new BurrowError('RESULT_TOO_WIDE', `the result has ${columns.length} columns; Burrow shows at most ${MAX_RESULT_COLUMNS}. Select fewer columns.`, { columns: columns.length });
           }
+          overBudget = false;
           writer = sink.beginRows(columns.map((c) => ({
             name: c.name,
             dataType: c.type ?? '',
             nullable: null,
             ...(c.database && c.table && c.column ? { origin: { schema: c.database, table: c.table, column: c.column } } : {}),
           })));
-          stored = 0;
-          overBudget = false;
-        } else if (reply.type === 'rows' && writer && !overBudget) {
-          for (const row of reply.rows as RawCell[][]) {
-            if (!writer.push(row)) {
-              overBudget = true;
-              break;
+        } else if (reply.type === 'rows') {
+          const batch = reply.batch;
+          if (writer && !overBudget) {
+            for (const row of reply.rows as RawCell[][]) {
+              if (!writer.push(row)) {
+                overBudget = true;
+                break;
+              }
             }
-            stored++;
+          }
+          // The worker reads on only when answered: after the writer has room, or never when the
+          // store is full (the statement ends there instead of reading the rest of the table).
+          if (!writer || overBudget) worker.send({ type: 'stop', batch });
+          else {
+            const wait = writer.ready?.();
+            if (wait) {
+              void wait.then(
+                () => worker.send({ type: 'more', batch }),
+                () => worker.send({ type: 'stop', batch }),
+              );
+            }
+            else worker.send({ type: 'more', batch });
           }
         } else if (reply.type === 'end' && writer) {
           if (reply.limited) writer.markLimited();
@@ -95,11 +109,10 @@ class SqliteConnection implements DbConnection {
         }
         return undefined;
       });
-      void stored;
     } catch (error) {
       if (state.cancelled) throw new BurrowError('CANCELLED', 'the query was cancelled');
       if (error instanceof BurrowError && error.code === 'RESULT_TOO_WIDE') {
-        // The worker is still streaming the wide result: replace it rather than wait.
+        // The worker holds the wide result's first batch, waiting for an answer: replace it.
         await this.replaceWorker();
       }
       throw sqliteQueryError(error, statements.map((s) => s.start));

@@ -78,6 +78,12 @@ export class SqliteWorker {
     });
   }
 
+  /** A message that needs no answer; dropped once the process is gone (a cancel killed it). */
+  send(message: WorkerMessage): void {
+    if (this.exited || !this.child.connected) return;
+    this.child.send(message);
+  }
+
   open(file: string, readOnly: boolean): Promise<string> {
     return this.exchange({ type: 'open', file, readOnly, modulePath: betterSqlitePath() }, (reply) => (reply.type === 'opened' ? String(reply.version) : undefined));
   }

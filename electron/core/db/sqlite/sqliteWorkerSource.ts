@@ -7,7 +7,8 @@
  * the same under vitest, tsx and the bundled app, with no script file to locate.
  *
  * Messages in: open { file, readOnly, modulePath }, run { statements: [{ text }], rowLimit, params },
- * query { sql, params }, inTransaction. Messages out: opened { version }, columns, rows, end, command, done,
+ * query { sql, params }, inTransaction, and more / stop { batch }: the answer to each rows batch. Messages out:
+ * opened { version }, columns, rows { batch, rows }, end, command, done,
  * queryResult, error { code, message }.
  */
 export const sqliteWorkerSource = String.raw`
@@ -27,10 +28,10 @@ function open(message) {
   parentPort.postMessage({ type: 'opened', version: String(version) });
 }
 
-function run(message) {
+async function run(message) {
   for (let index = 0; index < message.statements.length; index++) {
     try {
-      runStatement(message, index);
+      await runStatement(message, index);
     } catch (error) {
       if (error && typeof error === 'object') error.statementIndex = index;
       throw error;
@@ -39,7 +40,17 @@ function run(message) {
   parentPort.postMessage({ type: 'done' });
 }
 
-function runStatement(message, index) {
+// The parent's answer to the latest rows batch: 'more' or 'stop'. Batches are numbered, so a late
+// answer to a batch of a run that failed never counts for a later one.
+let batchesSent = 0;
+let awaited = null;
+function parentAnswer(batch) {
+  return new Promise((resolve) => {
+    awaited = { batch, resolve };
+  });
+}
+
+async function runStatement(message, index) {
     const statement = message.statements[index];
     const prepared = db.prepare(statement.text);
     const params = message.params || [];
@@ -51,22 +62,39 @@ function runStatement(message, index) {
     prepared.raw(true);
     const columns = prepared.columns().map((c) => ({ name: c.name, type: c.type, database: c.database, table: c.table, column: c.column }));
     parentPort.postMessage({ type: 'columns', index, columns });
-    let batch = [];
+    const iterator = prepared.iterate(...params);
     let count = 0;
+    let exhausted = false;
     let limited = false;
-    for (const row of prepared.iterate(...params)) {
-      if (message.rowLimit !== null && count >= message.rowLimit) {
-        limited = true;
-        break;
+    const take = () => {
+      const batch = [];
+      while (!exhausted && batch.length < BATCH_ROWS) {
+        const next = iterator.next();
+        if (next.done) exhausted = true;
+        else if (message.rowLimit !== null && count >= message.rowLimit) {
+          limited = true;
+          exhausted = true;
+        } else {
+          batch.push(next.value);
+          count++;
+        }
       }
-      batch.push(row);
-      count++;
-      if (batch.length === BATCH_ROWS) {
-        parentPort.postMessage({ type: 'rows', rows: batch });
-        batch = [];
+      return batch;
+    };
+    try {
+      // One batch in flight: the next waits for the parent's answer, so rows never pile up
+      // in the parent (an export to a slow disk), and a full result store stops the read. The
+      // next batch is read while the parent stores this one.
+      let batch = take();
+      while (batch.length > 0) {
+        const answer = parentAnswer(++batchesSent);
+        parentPort.postMessage({ type: 'rows', batch: batchesSent, rows: batch });
+        batch = take();
+        if ((await answer) === 'stop') break;
       }
+    } finally {
+      iterator.return();
     }
-    if (batch.length > 0) parentPort.postMessage({ type: 'rows', rows: batch });
     parentPort.postMessage({ type: 'end', limited });
 }
 
@@ -76,20 +104,44 @@ function query(message) {
   parentPort.postMessage({ type: 'queryResult', rows });
 }
 
-process.on('message', (message) => {
-  try {
-    if (message.type === 'open') open(message);
-    else if (message.type === 'run') run(message);
-    else if (message.type === 'query') query(message);
-    else if (message.type === 'inTransaction') parentPort.postMessage({ type: 'queryResult', rows: [[db.inTransaction]] });
-    else if (message.type === 'close') {
-      if (db) db.close();
-      parentPort.postMessage({ type: 'closed' });
-    }
-  } catch (error) {
-    const out = { type: 'error', code: error && error.code ? String(error.code) : 'ERROR', message: error && error.message ? String(error.message) : String(error) };
-    if (error && typeof error.statementIndex === 'number') out.statementIndex = error.statementIndex;
-    parentPort.postMessage(out);
+async function handle(message) {
+  if (message.type === 'open') open(message);
+  else if (message.type === 'run') await run(message);
+  else if (message.type === 'query') query(message);
+  else if (message.type === 'inTransaction') parentPort.postMessage({ type: 'queryResult', rows: [[db.inTransaction]] });
+  else if (message.type === 'close') {
+    if (db) db.close();
+    parentPort.postMessage({ type: 'closed' });
   }
+}
+
+// Requests run one at a time, in order; a batch's answer goes straight to the run waiting for it.
+const queue = [];
+let draining = false;
+async function drain() {
+  draining = true;
+  while (queue.length > 0) {
+    try {
+      await handle(queue.shift());
+    } catch (error) {
+      const out = { type: 'error', code: error && error.code ? String(error.code) : 'ERROR', message: error && error.message ? String(error.message) : String(error) };
+      if (error && typeof error.statementIndex === 'number') out.statementIndex = error.statementIndex;
+      parentPort.postMessage(out);
+    }
+  }
+  draining = false;
+}
+
+process.on('message', (message) => {
+  if (message.type === 'more' || message.type === 'stop') {
+    if (awaited && awaited.batch === message.batch) {
+      const { resolve } = awaited;
+      awaited = null;
+      resolve(message.type);
+    }
+    return;
+  }
+  queue.push(message);
+  if (!draining) void drain();
 });
 `;
