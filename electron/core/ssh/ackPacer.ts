@@ -44,17 +44,30 @@ interface ClientInternals {
  */
 export class AckPacer {
   private readonly channels = new Set<ChannelInternals>();
-  private scheduled = false;
+  private pass: NodeJS.Immediate | null = null;
   /** The transport's outgoing packet sequence number at the latest read. */
   private sentAtRead = -1;
 
   constructor(private readonly client: Client) {
-    const transport = (client as unknown as ClientInternals)._sock;
+    const transport = (client as unknown as ClientInternals)._sock as (NodeJS.EventEmitter & { write?: (...args: unknown[]) => boolean }) | undefined;
+    if (!transport) return;
     // Prepended, so the count is taken before ssh2 hands the data on and a driver answers it.
-    transport?.prependListener('data', () => {
+    transport.prependListener('data', () => {
       this.sentAtRead = this.packetsSent();
       this.schedule();
     });
+    // A driver that answers in the same tick (a query loop) sends the ACK itself: the pass is
+    // called off before the event loop turns, so a request-response loop pays no extra turn.
+    const write = transport.write;
+    if (typeof write === 'function') {
+      transport.write = (...args: unknown[]): boolean => {
+        if (this.pass) {
+          clearImmediate(this.pass);
+          this.pass = null;
+        }
+        return write.apply(transport, args);
+      };
+    }
   }
 
   track(channel: object): void {
@@ -69,10 +82,8 @@ export class AckPacer {
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
+    this.pass ??= setImmediate(() => {
+      this.pass = null;
       if (this.packetsSent() === this.sentAtRead) this.adjustConsumed();
     });
   }

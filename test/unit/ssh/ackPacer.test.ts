@@ -58,6 +58,24 @@ describe('AckPacer', () => {
     expect(hop.sent).toEqual([]);
   });
 
+  it('a write to the transport in the same tick calls the pass off, and a later unanswered read is paced again', async () => {
+    const hop = fakeHop();
+    const written: Buffer[] = [];
+    Object.assign(hop.transport, { write: (chunk: Buffer) => written.push(chunk) > 0 });
+    const pacer = new AckPacer(hop.client);
+    pacer.track(hop.channel(4, 900));
+    hop.transport.emit('data', Buffer.alloc(900));
+    // The packet counter does not move here: only the write tells the pacer that bytes left.
+    (hop.transport as unknown as { write(chunk: Buffer): boolean }).write(Buffer.from('next query'));
+    await hop.tick();
+    expect(written).toEqual([Buffer.from('next query')]);
+    expect(hop.adjusts).toEqual([]);
+    expect(hop.sent).toEqual([]);
+    hop.transport.emit('data', Buffer.alloc(10));
+    await hop.tick();
+    expect(hop.adjusts).toEqual([{ id: 4, bytes: 900 }]);
+  });
+
   it('counts from the latest read: a later read with no answer is still paced', async () => {
     const hop = fakeHop();
     const pacer = new AckPacer(hop.client);
