@@ -340,10 +340,28 @@ export const queryExportAllRequestSchema = z
   })
   .strict();
 
+/** How a CSV file is read. An omitted delimiter is detected from the first line. */
+export const csvDelimiterSchema = z.enum([',', ';', '\t', '|']);
+export type CsvDelimiter = z.infer<typeof csvDelimiterSchema>;
+export const csvReadOptionsSchema = z
+  .object({
+    delimiter: csvDelimiterSchema.optional(),
+    /** The first line names the columns (else every line is data). */
+    header: z.boolean().default(true),
+    /** An unquoted empty field is NULL (PostgreSQL COPY's convention), else the empty string. */
+    emptyAsNull: z.boolean().default(true),
+  })
+  .strict();
+export type CsvReadOptions = z.input<typeof csvReadOptionsSchema>;
+
+/** The most file columns an import maps, as many as a result may have. */
+const MAX_IMPORT_COLUMNS = 1000;
+
 /**
  * Loads a CSV file (picked with the host's open dialog: `path` comes from `dialogs.pickFile`) into a
- * table, in one transaction on a connection of its own: every row or none. The first record names
- * the columns; table columns the file lacks get their default.
+ * table, in one transaction on a connection of its own: every row or none. `columns` says, for each
+ * file column in order, the table column it fills or null to leave it out; without it the header's
+ * names are matched to the table's. Table columns no file column fills get their default.
  */
 export const tableImportRequestSchema = z
   .object({
@@ -351,18 +369,27 @@ export const tableImportRequestSchema = z
     importId: idSchema,
     table: tableRefSchema,
     path: z.string().min(1).max(4096),
+    options: csvReadOptionsSchema.default({ header: true, emptyAsNull: true }),
+    columns: z.array(z.string().min(1).max(255).nullable()).min(1).max(MAX_IMPORT_COLUMNS).optional(),
   })
   .strict();
 export const tableImportResultSchema = z.object({ rows: z.number().int() });
-export const importPreviewRequestSchema = tableImportRequestSchema.omit({ importId: true });
+export const importPreviewRequestSchema = tableImportRequestSchema.omit({ importId: true, columns: true });
 /** The file's first records and how its columns meet the table's, before anything is written. */
 export const importPreviewSchema = z.object({
-  header: z.array(z.string()),
+  /** The delimiter used (the one asked for, or the one detected). */
+  delimiter: csvDelimiterSchema,
+  /** A label per file column: the header's names, or "column 1", "column 2"… without a header. */
+  fileColumns: z.array(z.string()),
   sample: z.array(z.array(z.string().nullable())),
-  /** Header names with no such column in the table (the import refuses them). */
-  unknown: z.array(z.string()),
-  /** Table columns the file lacks: they get their default (or NULL). */
-  missing: z.array(z.string()),
+  /** The table's columns, in order, with their types. */
+  tableColumns: z.array(z.object({ name: z.string(), dataType: z.string() })),
+  /**
+   * For each file column, the table column it would fill by default: the header name matched
+   * (exactly, else the one match without regard to case), or the same position without a header;
+   * null where nothing matches (the user must choose a column or leave it out).
+   */
+  suggested: z.array(z.string().nullable()),
   bytes: z.number().int(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;

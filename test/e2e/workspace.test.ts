@@ -1160,7 +1160,8 @@ describe('e2e: connect and query through the real UI', () => {
     expect(await dialog.getByTestId('import-sample-row').count()).toBe(5);
     expect(await dialog.getByTestId('import-sample-row').nth(1).locator('td').allTextContents()).toEqual(['2', '']);
     expect(await dialog.getByTestId('import-sample-row').nth(2).locator('td').allTextContents()).toEqual(['3', 'NULL']);
-    expect(await dialog.getByTestId('import-missing').textContent()).toBe('Not in the file, so they get their default: note.');
+    expect(await dialog.getByTestId('import-missing').textContent()).toBe('Not filled from the file, so they get their default: note.');
+    expect(await dialog.getByLabel('Table column for name').inputValue()).toBe('name');
     await dialog.getByRole('button', { name: 'Import' }).click();
     const status = tree.getByTestId('import-status');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('Imported 1,200 rows into public.e2e_import.×');
@@ -1168,12 +1169,36 @@ describe('e2e: connect and query through the real UI', () => {
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['1200', '1199', '1200', '1']);
 
-    // A name the table lacks stops it before anything is sent.
-    writeFileSync(pickTarget, 'id,nickname\r\n1,x\r\n');
+    // A name the table lacks must be mapped or left out before anything is sent.
+    writeFileSync(pickTarget, 'id,nickname,shoe size\r\n7000,Nick,44\r\n');
     await importFile();
-    await expect.poll(() => dialog.getByTestId('import-unknown').textContent()).toMatch(/has no column nickname/);
+    await expect.poll(() => dialog.getByTestId('import-problem').textContent()).toBe('Choose a table column for nickname, shoe size, or leave them out.');
     expect(await dialog.getByRole('button', { name: 'Import' }).isDisabled()).toBe(true);
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByLabel('Table column for nickname').selectOption('name');
+    await dialog.getByLabel('Table column for shoe size').selectOption('name');
+    await expect.poll(() => dialog.getByTestId('import-problem').textContent()).toBe('nickname and shoe size both fill name: leave one of them out.');
+    await dialog.getByLabel('Table column for shoe size').selectOption({ label: 'Leave out' });
+    expect(await dialog.getByTestId('import-problem').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('Imported 1 row into public.e2e_import.×');
+
+    // A semicolon file without a header line: detected, then read again as data once the box is unticked.
+    writeFileSync(pickTarget, '7001;Semi;colon\r\n7002;"a;b";\r\n');
+    await importFile();
+    await expect.poll(() => dialog.getByLabel('Delimiter').inputValue()).toBe(';');
+    await dialog.getByLabel('First line names the columns').uncheck();
+    await expect.poll(() => dialog.getByTestId('import-sample-row').count()).toBe(2);
+    expect(await dialog.getByLabel('Table column for column 3').inputValue()).toBe('note');
+    expect(await dialog.getByTestId('import-sample-row').nth(1).locator('td').allTextContents()).toEqual(['7002', 'a;b', 'NULL']);
+    await dialog.getByLabel('Empty fields are NULL').uncheck();
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('Imported 2 rows into public.e2e_import.×');
+    await typeSql(page, "SELECT id, name, note FROM e2e_import WHERE id >= 7000 ORDER BY id");
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').nth(2).locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['7002', 'a;b', '']);
+    expect(await page.getByTestId('grid-row').first().locator('.cell').allTextContents()).toEqual(['7000', 'Nick', 'none']);
+    expect(await page.getByTestId('grid-row').nth(1).locator('.cell').allTextContents()).toEqual(['7001', 'Semi', 'colon']);
+    await typeSql(page, "SELECT count(*) FROM e2e_import");
 
     // Ids that are there already: the server refuses, the line is named, and nothing is imported.
     writeFileSync(pickTarget, 'id,name\r\n5000,new\r\n5,again\r\n');
@@ -1181,7 +1206,7 @@ describe('e2e: connect and query through the real UI', () => {
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Import into public\.e2e_import failed: .*line 3: .*duplicate key.*nothing was imported×$/);
     await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').first().textContent(), { timeout: 10_000 }).toBe('1200');
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').first().textContent(), { timeout: 10_000 }).toBe('1203');
     await status.getByRole('button', { name: 'Dismiss' }).click();
     pickTarget = null;
   });

@@ -293,7 +293,7 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
   async previewImport(payload: unknown): Promise<ImportPreview> {
     const request = parseRequest(importPreviewRequestSchema, payload, 'schema.previewImport');
     const live = this.live(request.connectionId);
-    return this.serialized(live, () => previewCsvImport(live.connection, request.table, request.path));
+    return this.serialized(live, () => previewCsvImport(live.connection, request.table, request.path, request.options));
   }
 
   /**
@@ -305,7 +305,7 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
     const request = parseRequest(tableImportRequestSchema, payload, 'schema.import');
     const live = this.live(request.connectionId);
     const control: ImportControl = { cancelled: false };
-    return this.transfer(request.importId, live, control, 'import', (progress) => importCsvFile(live.connection, request.table, request.path, control, progress), (rows, bytes) =>
+    return this.transfer(request.importId, live, control, 'import', (progress) => importCsvFile(live.connection, request.table, { path: request.path, options: request.options, ...(request.columns ? { columns: request.columns } : {}) }, control, progress), (rows, bytes) =>
       onProgress({ importId: request.importId, rows, bytes }));
   }
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ImportProgress } from '../../../shared/query';
+import type { CsvReadOptions, ImportProgress } from '../../../shared/query';
 import { burrow } from '../ipc/client';
 import { formatBytes } from '../features/query/exportResult';
 import type { SafetySlice } from './safetySlice';
@@ -12,11 +12,17 @@ export interface ImportView extends TransferEntry {
   text: string | null;
 }
 
+/** How the file is read and which table column each file column fills (null: left out); by header names when omitted. */
+export interface ImportHow {
+  options: CsvReadOptions;
+  columns?: (string | null)[];
+}
+
 export interface ImportSlice {
   /** By session: the schema tree shows its session's import. */
   imports: Record<string, ImportView>;
   /** Loads `path` into the table on a connection of its own (safe mode may ask first), then reloads the tree. */
-  importCsv(sessionId: string, table: { schema: string | null; name: string }, path: string): Promise<void>;
+  importCsv(sessionId: string, table: { schema: string | null; name: string }, path: string, how?: ImportHow): Promise<void>;
   cancelImport(sessionId: string): Promise<void>;
   importProgress(progress: ImportProgress): void;
   dismissImport(sessionId: string): void;
@@ -33,7 +39,7 @@ export const createImportSlice: StateCreator<ImportSlice & SafetySlice & SchemaS
     });
   return {
     imports: {},
-    importCsv: async (sessionId, table, path) => {
+    importCsv: async (sessionId, table, path, how) => {
       if (get().imports[sessionId]?.state === 'running') return;
       const label = table.schema ? `${table.schema}.${table.name}` : table.name;
       // Safe mode classes what it is asked about: an import writes, whatever the file holds.
@@ -41,9 +47,9 @@ export const createImportSlice: StateCreator<ImportSlice & SafetySlice & SchemaS
       if (!(await get().guardRun(sessionId, () => [statement]))) return;
       const importId = crypto.randomUUID();
       set((state) => ({ imports: { ...state.imports, [sessionId]: { id: importId, table: label, state: 'running', rows: 0, bytes: 0, text: null } } }));
-      const answer = await burrow().schema.import({ connectionId: sessionId, importId, table, path });
+      const answer = await burrow().schema.import({ connectionId: sessionId, importId, table, path, ...how });
       if (answer.ok) {
-        patch(sessionId, importId, { state: 'done', rows: answer.value.rows, text: `Imported ${answer.value.rows.toLocaleString()} rows into ${label}.` });
+        patch(sessionId, importId, { state: 'done', rows: answer.value.rows, text: `Imported ${answer.value.rows.toLocaleString()} ${answer.value.rows === 1 ? 'row' : 'rows'} into ${label}.` });
         void get().loadSchema(sessionId);
       } else if (answer.error.code === 'CANCELLED') {
         patch(sessionId, importId, { state: 'cancelled', text: `Import into ${label} cancelled; nothing was imported.` });

@@ -130,7 +130,9 @@ describe.each(cases)('table export over the SSH tunnel: $engine', (engineCase) =
     const { file, outcome } = await exportTo('roundtrip.csv', { format: 'csv' });
     const copy = { schema: null, name: engineCase.copyTable };
     const preview = await service.previewImport({ connectionId: other, table: copy, path: file });
-    expect(preview).toMatchObject({ header: ['id', 'label', 'amount', 'flag', 'raw', 'doc', 'at'], unknown: [], missing: [] });
+    const names = ['id', 'label', 'amount', 'flag', 'raw', 'doc', 'at'];
+    expect(preview).toMatchObject({ delimiter: ',', fileColumns: names, suggested: names });
+    expect(preview.tableColumns.map((column) => column.name)).toEqual(names);
     expect(preview.sample).toHaveLength(5);
     expect(preview.bytes).toBe(outcome.bytes);
     const progress: number[] = [];
@@ -155,14 +157,38 @@ describe.each(cases)('table export over the SSH tunnel: $engine', (engineCase) =
 
     writeFileSync(bad, 'id,nope,label\r\n1,2,3\r\n');
     await expect(service.importTable({ connectionId: other, importId: `${engineCase.engine}-unknown`, table: copy, path: bad }, () => {})).rejects.toMatchObject({
-      code: 'VALIDATION', message: expect.stringContaining('does not have: nope'),
+      code: 'VALIDATION', message: expect.stringContaining(`the file's columns nope match no column of ${engineCase.copyTable}`),
     });
     writeFileSync(bad, 'id,label\r\n1,a\r\n2,b,c\r\n');
     await expect(service.importTable({ connectionId: other, importId: `${engineCase.engine}-short`, table: copy, path: bad }, () => {})).rejects.toMatchObject({
-      code: 'VALIDATION', message: expect.stringMatching(/^line 3: 3 fields, but the first line names 2 columns; nothing was imported$/),
+      code: 'VALIDATION', message: expect.stringMatching(/^line 3: 3 fields, but the first line has 2; nothing was imported$/),
     });
     await expect(service.importTable({ connectionId: other, importId: `${engineCase.engine}-gone`, table: copy, path: path.join(dir.path, 'missing.csv') }, () => {})).rejects.toMatchObject({ code: 'IMPORT_FAILED' });
     expect(await count()).toBe('0');
+  });
+
+  it('imports a semicolon file without a header through a mapping that reorders and leaves out columns', async () => {
+    const copy = { schema: null, name: engineCase.copyTable };
+    const file = path.join(dir.path, `${engineCase.engine}-mapped.csv`);
+    // label;ignored;id — the middle column goes nowhere; "2,5" is text, not a field break.
+    writeFileSync(file, 'first;x;10\r\n"semi; colon";y;11\r\n2,5;;12\r\n;z;13\r\n');
+    const preview = await service.previewImport({ connectionId: other, table: copy, path: file, options: { header: false } });
+    expect(preview).toMatchObject({ delimiter: ';', fileColumns: ['column 1', 'column 2', 'column 3'], suggested: ['id', 'label', 'amount'] });
+    expect(preview.sample).toEqual([['first', 'x', '10'], ['semi; colon', 'y', '11'], ['2,5', null, '12'], [null, 'z', '13']]);
+    const mapping = ['label', null, 'id'];
+    expect(await service.importTable({ connectionId: other, importId: `${engineCase.engine}-mapped`, table: copy, path: file, options: { header: false, delimiter: ';', emptyAsNull: false }, columns: mapping }, () => {})).toEqual({ rows: 4 });
+    const stored = await runOk(service, other, `SELECT id, label, amount FROM ${engineCase.copyTable} ORDER BY id`);
+    // emptyAsNull off: the last line's unquoted empty label is the empty string; amount got its default.
+    expect(stored.rows[0]).toEqual([['10', 'first', null], ['11', 'semi; colon', null], ['12', '2,5', null], ['13', '', null]]);
+    await runOk(service, other, `DELETE FROM ${engineCase.copyTable}`);
+
+    await expect(service.importTable({ connectionId: other, importId: `${engineCase.engine}-twice`, table: copy, path: file, options: { header: false }, columns: ['id', null, 'id'] }, () => {})).rejects.toMatchObject({
+      code: 'VALIDATION', message: 'file columns 1 and 3 both fill id: leave one of them out; nothing was imported',
+    });
+    await expect(service.importTable({ connectionId: other, importId: `${engineCase.engine}-short-map`, table: copy, path: file, options: { header: false }, columns: ['id', 'label'] }, () => {})).rejects.toMatchObject({
+      code: 'VALIDATION', message: expect.stringMatching(/^the import maps 2 file columns, but line 1 has 3/),
+    });
+    expect((await runOk(service, other, `SELECT count(*) FROM ${engineCase.copyTable}`)).rows[0]).toEqual([['0']]);
   });
 
   it('cancelling an import rolls back every row already sent', async () => {

@@ -6,13 +6,23 @@ export interface CsvRecord {
   fields: (string | null)[];
 }
 
+export interface CsvParserOptions {
+  /** The field separator; a comma unless told. */
+  delimiter?: string;
+  /** An unquoted empty field is NULL (the default), else the empty string. */
+  emptyAsNull?: boolean;
+}
+
 /**
  * An RFC 4180 reader fed text in pieces of any size (a record may span pieces), as Burrow's CSV
- * export writes it: comma-separated, fields quoted with `"` and `""` inside, CRLF or LF between
- * records. An unquoted empty field is NULL and a quoted one (`""`) the empty string, PostgreSQL
- * COPY's convention. Blank lines are skipped; a UTF-8 byte order mark at the start is dropped.
+ * export writes it: comma-separated (or another delimiter), fields quoted with `"` and `""` inside,
+ * CRLF or LF between records. An unquoted empty field is NULL and a quoted one (`""`) the empty
+ * string, PostgreSQL COPY's convention, unless `emptyAsNull` is off. Blank lines are skipped; a
+ * UTF-8 byte order mark at the start is dropped.
  */
 export class CsvParser {
+  private readonly delimiter: string;
+  private readonly empty: string | null;
   private field = '';
   private fields: (string | null)[] = [];
   private quoted = false;
@@ -24,6 +34,11 @@ export class CsvParser {
   private started = false;
   private line = 1;
   private recordLine = 1;
+
+  constructor(options: CsvParserOptions = {}) {
+    this.delimiter = options.delimiter ?? ',';
+    this.empty = options.emptyAsNull === false ? '' : null;
+  }
 
   push(text: string): CsvRecord[] {
     const records: CsvRecord[] = [];
@@ -55,7 +70,7 @@ export class CsvParser {
         this.skipLf = false;
         if (c === '\n') continue;
       }
-      if (c === ',') {
+      if (c === this.delimiter) {
         this.endField();
       } else if (c === '\r' || c === '\n') {
         this.skipLf = c === '\r';
@@ -88,7 +103,7 @@ export class CsvParser {
   }
 
   private endField(): void {
-    this.fields.push(this.quoted || this.field !== '' ? this.field : null);
+    this.fields.push(this.quoted || this.field !== '' ? this.field : this.empty);
     this.field = '';
     this.quoted = false;
     this.closed = false;

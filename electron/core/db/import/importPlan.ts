@@ -4,16 +4,17 @@ import type { ColumnInfo } from '../../../../shared/query';
 import { qualifiedTable, quoteIdentifier } from '../../../../shared/sql/dialect';
 import { BindParams } from '../sql/bindParams';
 
-/** A file column and the table column it fills. */
+/** A table column to fill and the file column (its index in each record) it is filled from. */
 export interface ImportColumn {
   name: string;
+  field: number;
   /** Binary columns take the export's `\x` hex text, turned into bytes by the server. */
   binary: boolean;
 }
 
 export interface ImportPlan {
   columns: ImportColumn[];
-  unknown: string[];
+  /** Table columns no file column fills: they get their default. */
   missing: string[];
 }
 
@@ -21,26 +22,43 @@ const BINARY_TYPE = /^(bytea|blob|tinyblob|mediumblob|longblob|binary|varbinary|
 const HEX_TEXT = /^\\x((?:[0-9a-fA-F]{2})*)$/;
 
 /**
- * Matches a file's header to a table's columns: the exact name, else the one name that matches
- * without regard to case. A header naming a column twice is refused.
+ * The table column each file column fills unless the user says otherwise. With a header: the exact
+ * name, else the one name that matches without regard to case, each table column at most once.
+ * Without one: the table column at the same position. Null where nothing matches.
  */
-export function planImport(tableColumns: readonly ColumnInfo[], header: readonly string[]): ImportPlan {
-  const seen = new Set<string>();
-  const columns: ImportColumn[] = [];
-  const unknown: string[] = [];
-  for (const name of header) {
+export function suggestColumns(tableColumns: readonly ColumnInfo[], fileColumns: readonly string[], header: boolean): (string | null)[] {
+  if (!header) return fileColumns.map((_label, index) => tableColumns[index]?.name ?? null);
+  const used = new Set<string>();
+  return fileColumns.map((name) => {
     const exact = tableColumns.find((column) => column.name === name);
     const folded = tableColumns.filter((column) => column.name.toLowerCase() === name.toLowerCase());
     const column = exact ?? (folded.length === 1 ? folded[0] : undefined);
-    if (!column) {
-      unknown.push(name);
-      continue;
+    if (!column || used.has(column.name)) return null;
+    used.add(column.name);
+    return column.name;
+  });
+}
+
+/**
+ * The plan for a mapping: for each file column, the table column it fills or null to leave it out.
+ * Refuses a name the table lacks, a table column filled twice, and a mapping that fills nothing.
+ */
+export function planImport(tableColumns: readonly ColumnInfo[], mapping: readonly (string | null)[], tableLabel: string): ImportPlan {
+  const columns: ImportColumn[] = [];
+  const filledBy = new Map<string, number>();
+  mapping.forEach((name, field) => {
+    if (name === null) return;
+    const column = tableColumns.find((c) => c.name === name);
+    if (!column) throw new BurrowError('VALIDATION', `file column ${field + 1}: ${tableLabel} has no column ${name}`, { field: field + 1, column: name });
+    const earlier = filledBy.get(name);
+    if (earlier !== undefined) {
+      throw new BurrowError('VALIDATION', `file columns ${earlier + 1} and ${field + 1} both fill ${name}: leave one of them out`, { column: name });
     }
-    if (seen.has(column.name)) throw new BurrowError('VALIDATION', `the file's first line names the column ${column.name} twice`, { column: column.name });
-    seen.add(column.name);
-    columns.push({ name: column.name, binary: BINARY_TYPE.test(column.dataType) });
-  }
-  return { columns, unknown, missing: tableColumns.filter((column) => !seen.has(column.name)).map((column) => column.name) };
+    filledBy.set(name, field);
+    columns.push({ name, field, binary: BINARY_TYPE.test(column.dataType) });
+  });
+  if (columns.length === 0) throw new BurrowError('VALIDATION', `no file column is set to fill a column of ${tableLabel}: choose at least one`);
+  return { columns, missing: tableColumns.filter((column) => !filledBy.has(column.name)).map((column) => column.name) };
 }
 
 /** Rows each INSERT carries: few statements, under every engine's limit on bind parameters. */
@@ -75,8 +93,8 @@ export function insertRows(
 ): { sql: string; params: (string | null)[] } {
   const bind = new BindParams<string | null>(engine);
   const tuples = rows.map(({ line, fields }) =>
-    `(${columns.map((column, index) => {
-      const value = fields[index] ?? null;
+    `(${columns.map((column) => {
+      const value = fields[column.field] ?? null;
       if (!column.binary) return bind.add(value);
       return binaryPlaceholder(engine, bind.add(value === null ? null : binaryValue(engine, value, line, column.name)));
     }).join(', ')})`);
