@@ -23,7 +23,7 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const empty = z.object({}).strict();
 
-export const filePurposes = ['privateKey', 'caCertificate', 'clientCertificate', 'clientKey', 'sqliteDatabase', 'sshConfig', 'profileBundle', 'csvFile'] as const;
+export const filePurposes = ['privateKey', 'caCertificate', 'clientCertificate', 'clientKey', 'sqliteDatabase', 'sshConfig', 'profileBundle', 'csvFile', 'sqlFile'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
 export const pickFileRequestSchema = z.object({ purpose: z.enum(filePurposes) }).strict();
 export const pickFileResponseSchema = z.object({ path: z.string().nullable() });
@@ -36,7 +36,7 @@ export const channels = {
   ...sessionChannels,
 } as const;
 
-export const menuCommands = ['newConnection', 'newTab', 'closeTab', 'run', 'runStatement', 'cancel', 'preferences', 'openTable', 'nextTab', 'previousTab'] as const;
+export const menuCommands = ['newConnection', 'newTab', 'closeTab', 'run', 'runStatement', 'cancel', 'preferences', 'openTable', 'nextTab', 'previousTab', 'openSqlFile', 'saveSqlFile', 'saveSqlFileAs'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 export const events = {

@@ -7,6 +7,7 @@ import { EventHub } from './eventHub';
 import { seedFirstRun } from './firstRun';
 import { QueryService } from './db/queryService';
 import { sessionHandlers } from './handlers/sessionHandlers';
+import { sqlFileHandlers } from './handlers/sqlFileHandlers';
 import { bundleFileHandlers } from './handlers/bundleFileHandlers';
 import { storeHandlers } from './handlers/storeHandlers';
 import { PromptHub } from './prompts/promptHub';
@@ -89,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     'dialogs.pickFile': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...storeHandlers(store),
     ...bundleFileHandlers(store, platform),
+    ...sqlFileHandlers(platform),
     ...sessionHandlers(sessions, tester, queries, prompts, (name, format, title) => platform.pickSavePath(name, format, title), store.history, (progress) =>
       events.emit('query.onExportProgress', progress), (progress) => events.emit('schema.onImportProgress', progress),
     ),

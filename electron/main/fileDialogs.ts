@@ -11,6 +11,7 @@ const dialogs: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
   sshConfig: { title: 'Import an SSH config file', filters: [{ name: 'All files', extensions: ['*'] }] },
   profileBundle: { title: 'Import connections', filters: [{ name: 'Burrow connections', extensions: ['json'] }] },
   csvFile: { title: 'Import rows from a CSV file', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }, { name: 'All files', extensions: ['*'] }] },
+  sqlFile: { title: 'Open a SQL file', filters: [{ name: 'SQL', extensions: ['sql', 'txt'] }, { name: 'All files', extensions: ['*'] }] },
 };
 
 /** A native open dialog, parented to the focused window. */

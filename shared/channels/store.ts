@@ -53,6 +53,7 @@ import {
 import { historyClearRequestSchema, historyEntrySchema, historyListRequestSchema } from '../history';
 import { savedTabSchema, tabsGetRequestSchema, tabsSaveRequestSchema } from '../savedTabs';
 import { savedQueriesDeleteRequestSchema, savedQueriesListRequestSchema, savedQueriesSaveRequestSchema, savedQuerySchema } from '../savedQueries';
+import { sqlFileOpenedSchema, sqlFileOpenRequestSchema, sqlFileSavedSchema, sqlFileSaveRequestSchema } from '../sqlFiles';
 import { vaultResetRequestSchema, vaultResetResultSchema, vaultStatusRequestSchema, vaultStatusSchema } from '../vault';
 
 const profiles = z.array(profileSchema);
@@ -98,4 +99,6 @@ export const storeChannels = {
   'imports.importBundle': { request: importsImportBundleRequestSchema, response: bundleImportResultSchema },
   'imports.saveBundleFile': { request: importsSaveBundleFileRequestSchema, response: bundleFileSavedSchema },
   'imports.openBundleFile': { request: importsOpenBundleFileRequestSchema, response: bundleFileOpenedSchema },
+  'files.openSql': { request: sqlFileOpenRequestSchema, response: sqlFileOpenedSchema },
+  'files.saveSql': { request: sqlFileSaveRequestSchema, response: sqlFileSavedSchema },
 } as const;

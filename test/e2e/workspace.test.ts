@@ -1253,4 +1253,70 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => browser.getByTestId('browse-row').count(), { timeout: 10_000 }).toBe(before + 1);
     await page.getByRole('button', { name: 'Close e2e_people' }).click();
   });
+
+  it('opens a SQL file into a tab of its own, runs it, saves edits back in place, saves as another file, and asks before closing unsaved edits', async () => {
+    const report = dir.join('report.sql');
+    writeFileSync(report, '\uFEFFSELECT 41 + 1 AS answer');
+    pickTarget = report;
+    exportTarget = null;
+    const tabsBefore = await page.getByRole('tab').count();
+    await page.getByTestId('file-menu-button').click();
+    await page.getByTestId('file-menu').getByRole('menuitem', { name: 'Open SQL file…' }).click();
+    const reportTab = page.getByRole('tab', { name: /^report\.sql/ });
+    await expect.poll(() => reportTab.getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab').count()).toBe(tabsBefore + 1);
+    expect(await page.locator('.cm-content').textContent()).toBe('SELECT 41 + 1 AS answer');
+    expect(await page.getByTestId('file-status').textContent()).toBe(`Opened ${report}.`);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('grid-row').first().locator('.cell').allTextContents(), { timeout: 10_000 }).toEqual(['42']);
+
+    // An edit marks the tab; Mod+Shift+S writes the file in place, with no dialog.
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(', 2 AS two');
+    await expect.poll(() => reportTab.locator('button').first().textContent()).toBe('report.sql •');
+    const dialogsBefore = suggestedNames.length;
+    await page.keyboard.press('Control+Shift+S');
+    await expect.poll(() => page.getByTestId('file-status').textContent()).toBe(`Saved to ${report}.`);
+    expect(readFileSync(report, 'utf8')).toBe('SELECT 41 + 1 AS answer, 2 AS two');
+    expect(suggestedNames.length).toBe(dialogsBefore);
+    expect(await reportTab.locator('button').first().textContent()).toBe('report.sql');
+
+    // Save As asks where, and the tab follows the new file.
+    const copy = dir.join('copy.sql');
+    exportTarget = copy;
+    await page.keyboard.press('Control+Alt+S');
+    await expect.poll(() => page.getByTestId('file-status').textContent()).toBe(`Saved to ${copy}.`);
+    expect(suggestedNames.at(-1)).toBe('report.sql');
+    expect(readFileSync(copy, 'utf8')).toBe('SELECT 41 + 1 AS answer, 2 AS two');
+    const copyTab = page.getByRole('tab', { name: /^copy\.sql/ });
+    expect(await copyTab.count()).toBe(1);
+
+    // A file that is not UTF-8 is refused with what to do; the tab is left as it was.
+    const latin1 = dir.join('latin1.sql');
+    writeFileSync(latin1, Buffer.from("SELECT 'caf\xe9'", 'latin1'));
+    pickTarget = latin1;
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+O');
+    await expect.poll(() => page.getByTestId('file-status').textContent()).toBe(`Cannot open the file: ${latin1} is not UTF-8 text: save it as UTF-8 in another editor and open it again`);
+    expect(await page.getByRole('tab').count()).toBe(tabsBefore + 1);
+
+    // Closing with edits the file lacks asks; cancelling keeps the tab, agreeing closes it.
+    await page.locator('.cm-content').focus();
+    await page.keyboard.type(' -- more');
+    const asked: string[] = [];
+    page.once('dialog', (question) => {
+      asked.push(question.message());
+      void question.dismiss();
+    });
+    await page.getByRole('button', { name: 'Close copy.sql' }).click();
+    expect(asked).toEqual([`copy.sql has changes that are not saved to ${copy}. Close the tab and lose them?`]);
+    expect(await copyTab.count()).toBe(1);
+    page.once('dialog', (question) => void question.accept());
+    await page.getByRole('button', { name: 'Close copy.sql' }).click();
+    await expect.poll(() => copyTab.count()).toBe(0);
+    expect(readFileSync(copy, 'utf8')).toBe('SELECT 41 + 1 AS answer, 2 AS two');
+    pickTarget = null;
+    exportTarget = null;
+  });
 });

@@ -9,6 +9,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SafeModeDialog } from '../features/safety/SafeModeDialog';
 import { confirmDiscardResultEdits } from '../features/query/confirmDiscardResultEdits';
 import { closeTabAsking } from '../features/query/closeTabAsking';
+import { openSqlFile, saveSqlFile } from '../features/query/sqlFileActions';
 import { burrow } from '../ipc/client';
 import { subscribeToCore } from '../ipc/events';
 import { selectApp, selectLoadAppInfo, useBurrowStore } from '../store';
@@ -52,6 +53,8 @@ export function App() {
       if (command === 'closeTab') closeTabAsking(tab);
       if (command === 'newTab') state.newQueryTab(tab.id);
       if (command === 'openTable' && state.sessions[tab.sessionId]) state.showOpenTable(true);
+      if (command === 'openSqlFile') void openSqlFile(tab.id);
+      if (command === 'saveSqlFile' || command === 'saveSqlFileAs') void saveSqlFile(tab.id, command === 'saveSqlFileAs');
       if (command === 'nextTab' || command === 'previousTab') {
         const next = tabAfterStep(state.tabs.map((t) => t.id), tab.id, { by: command === 'nextTab' ? 1 : -1 });
         if (next) state.selectTab(next);

@@ -37,7 +37,20 @@ export interface QueryTab {
   ranSql?: string;
   /** The saved query this tab was opened from or saved as: Save (Mod+S) updates it. */
   savedQueryId?: string;
+  /** The SQL file this tab was opened from or saved to, with the text as last read or written. */
+  file?: TabFile;
+  /** What the latest open or save of a SQL file said. */
+  fileStatus?: { ok: boolean; text: string } | null;
 }
+
+export interface TabFile {
+  path: string;
+  name: string;
+  savedText: string;
+}
+
+/** The tab holds edits its SQL file lacks. */
+export const fileChanged = (tab: Pick<QueryTab, 'file' | 'sql'>): boolean => tab.file !== undefined && tab.file.savedText !== tab.sql;
 
 /** all: the selection or the whole tab; statement: the selection or the statement at the cursor; explain: that statement's plan. */
 export type RunScope = 'all' | 'statement' | 'explain';
@@ -69,6 +82,8 @@ export interface WorkspaceSlice {
   /** Ties the tab to a saved query (its name becomes the title), or unties it (null: the title stays). */
   linkSavedQuery(tabId: string, saved: { id: string; name: string } | null): void;
   setSelection(tabId: string, selection: TextRange | null): void;
+  /** Ties the tab to a SQL file (its name becomes the title; null keeps the tab's file) and, when given, puts `sql` in it; `status` says how that went. */
+  setTabFile(tabId: string, file: TabFile | null, status: { ok: boolean; text: string } | null, sql?: string): void;
   selectResult(tabId: string, index: number): void;
   /** Runs what `scope` names (see RunScope). */
   runTab(tabId: string, scope?: RunScope): Promise<void>;
@@ -266,6 +281,12 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice & SchemaSlice & S
     setSql(tabId, sql) {
       patch(tabId, { sql });
       keepTabsOf(get().tabs.find((tab) => tab.id === tabId)?.profileId);
+    },
+    setTabFile(tabId, file, status, sql) {
+      const tab = get().tabs.find((t) => t.id === tabId);
+      if (!tab) return;
+      patch(tabId, { ...(file ? { file, title: file.name } : {}), fileStatus: status, ...(sql !== undefined ? { sql, selection: null } : {}) });
+      if (sql !== undefined || file) keepTabsOf(tab.profileId);
     },
     renameTab(tabId, title) {
       const name = title.trim().slice(0, 200);

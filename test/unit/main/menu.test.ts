@@ -19,6 +19,9 @@ describe('application menu', () => {
       [/^Cancel$/, 'CmdOrCtrl+.', 'cancel'],
       [/^Close Tab$/, 'CmdOrCtrl+W', 'closeTab'],
       [/^(Preferences|Settings)…$/, 'CmdOrCtrl+,', 'preferences'],
+      [/^Open SQL File…$/, 'CmdOrCtrl+O', 'openSqlFile'],
+      [/^Save SQL File$/, 'CmdOrCtrl+Shift+S', 'saveSqlFile'],
+      [/^Save SQL File As…$/, 'CmdOrCtrl+Alt+S', 'saveSqlFileAs'],
     ];
     for (const [label, accelerator, command] of expected) {
       const item = byLabel(label);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { sqlToRun, type QueryTab, type RunScope } from '../../store/workspaceSlice';
+import { fileChanged, sqlToRun, type QueryTab, type RunScope } from '../../store/workspaceSlice';
 import { selectActiveTab, selectSessions, selectTabs, useBurrowStore } from '../../store';
 import { colourStyle, profileById } from '../connections/connectionCue';
 import { EnvironmentTag, ReadOnlyTag } from '../connections/EnvironmentTag';
@@ -21,6 +21,7 @@ import { HistoryDialog } from './HistoryDialog';
 import { SaveQueryDialog } from './SaveQueryDialog';
 import { SavedQueriesDialog } from './SavedQueriesDialog';
 import { openSavedQuery, saveTabQuery } from './savedQueryActions';
+import { openSqlFile, saveSqlFile } from './sqlFileActions';
 import { SshLogDialog } from './SshLogDialog';
 import { ContextMenu, type MenuItem } from '../../components/ContextMenu';
 import { tabAfterStep, tabStepOf } from './tabSwitching';
@@ -86,7 +87,7 @@ function TabBar({ tabs, activeId, environment, readOnly }: { tabs: QueryTab[]; a
                 renameCancelled.current = false;
                 setRenaming(tab.id);
               }} title={tab.browserId ? undefined : 'Double-click to rename'}>
-              {tab.browserId ? `▦ ${tab.title}` : tab.title}
+              {tab.browserId ? `▦ ${tab.title}` : fileChanged(tab) ? `${tab.title} •` : tab.title}
             </button>
           )}
           <button type="button" aria-label={`Close ${tab.title}`} onClick={() => close(tab)}>×</button>
@@ -157,6 +158,9 @@ function QueryPane({ tab }: { tab: QueryTab }) {
       else setSaveStatus({ ok: outcome.kind === 'saved', text: outcome.text });
     });
   }, [tab.id]);
+  const [fileMenu, setFileMenu] = useState<{ x: number; y: number } | null>(null);
+  const openFile = useCallback(() => void openSqlFile(tab.id), [tab.id]);
+  const saveFile = useCallback((saveAs: boolean) => void saveSqlFile(tab.id, saveAs), [tab.id]);
   const session = sessions[tab.sessionId];
   const profileId = session?.profileId ?? tab.profileId;
   const schema = useBurrowStore((state) => state.schemas[tab.sessionId]);
@@ -178,6 +182,8 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         onRun={run}
         onRunStatement={runStatement}
         onSave={save}
+        onOpenFile={openFile}
+        onSaveFile={saveFile}
         errorAt={typeof position === 'number' ? position + (tab.ranFrom ?? 0) : null}
         language={language}
         formatter={formatter}
@@ -194,6 +200,18 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         )}
         <button type="button" onClick={() => editorRef.current?.format()} title="Mod+Shift+F: the selection, or the whole text">Format</button>
         <button type="button" onClick={() => void cancelTab(tab.id)} disabled={!running}>Cancel</button>
+        <button type="button" aria-haspopup="menu" data-testid="file-menu-button" title="Open a SQL file (Mod+O), save to one (Mod+Shift+S; as another: Mod+Alt+S)"
+          onClick={(event) => {
+            const box = event.currentTarget.getBoundingClientRect();
+            setFileMenu({ x: box.left, y: box.bottom + 2 });
+          }}>File ▾</button>
+        {fileMenu && (
+          <ContextMenu x={fileMenu.x} y={fileMenu.y} testId="file-menu" onClose={() => setFileMenu(null)} items={[
+            { label: 'Open SQL file…', action: openFile },
+            { label: tab.file ? `Save to ${tab.file.name}` : 'Save to a file…', action: () => saveFile(false) },
+            { label: 'Save to a file as…', action: () => saveFile(true) },
+          ]} />
+        )}
         <button type="button" onClick={save} data-testid="save-query-button" title={tab.savedQueryId ? `Mod+S: save the SQL to “${tab.title}”` : 'Mod+S: save the SQL under a name'}>Save</button>
         {profileId && <button type="button" onClick={() => setShowSaved(true)}>Saved queries</button>}
         {session && <button type="button" onClick={() => setShowHistory(true)}>History</button>}
@@ -207,6 +225,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
           {status ? ` · ${status.state} · ${Math.round(status.elapsedMs)} ms` : ''}
         </span>
       </div>
+      {tab.fileStatus && <p className={tab.fileStatus.ok ? 'muted' : 'error-text'} role={tab.fileStatus.ok ? 'status' : 'alert'} data-testid="file-status">{tab.fileStatus.text}</p>}
       {saveStatus && <p className={saveStatus.ok ? 'muted' : 'error-text'} role={saveStatus.ok ? 'status' : 'alert'} data-testid="save-query-status">{saveStatus.text}</p>}
       {showLog && <SshLogDialog sessionId={tab.sessionId} onClose={() => setShowLog(false)} />}
       {saveAsk && profileId && (

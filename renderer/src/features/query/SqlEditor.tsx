@@ -18,6 +18,9 @@ interface SqlEditorProps {
   onRunStatement(): void;
   /** Mod-S: save the tab's SQL as a named query. */
   onSave(): void;
+  /** Mod-O: open a SQL file; Mod-Shift-S: save to the tab's file (Mod-Alt-S: Save As). */
+  onOpenFile(): void;
+  onSaveFile(saveAs: boolean): void;
   /** The main selection, as it changes (what Run runs when it is not empty). */
   onSelection(range: { from: number; to: number }): void;
   errorAt?: number | null;
@@ -31,10 +34,11 @@ interface SqlEditorProps {
 
 /**
  * The SQL editor; Mod-Enter runs the tab (or its selection), Mod-Shift-Enter the statement at the
- * cursor, Mod-Shift-F formats (one undoable change), Mod-S saves the query by name. When a run fails at a known place (`errorAt`, a
+ * cursor, Mod-Shift-F formats (one undoable change), Mod-S saves the query by name, Mod-O opens a SQL
+ * file and Mod-Shift-S saves to one. When a run fails at a known place (`errorAt`, a
  * 1-based offset into the text), the cursor goes there.
  */
-export function SqlEditor({ value, onChange, onRun, onRunStatement, onSave, onSelection, errorAt = null, language, formatter, onFormatted, ref }: SqlEditorProps) {
+export function SqlEditor({ value, onChange, onRun, onRunStatement, onSave, onOpenFile, onSaveFile, onSelection, errorAt = null, language, formatter, onFormatted, ref }: SqlEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
   const theme = useBurrowStore((state) => state.theme);
   const extensions = useMemo(
@@ -45,9 +49,12 @@ export function SqlEditor({ value, onChange, onRun, onRunStatement, onSave, onSe
         { key: 'Mod-Shift-Enter', run: () => (onRunStatement(), true) },
         { key: 'Mod-Shift-f', run: (view) => (onFormatted(formatInEditor(view, formatter)), true) },
         { key: 'Mod-s', run: () => (onSave(), true) },
+        { key: 'Mod-o', run: () => (onOpenFile(), true) },
+        { key: 'Mod-Shift-s', run: () => (onSaveFile(false), true) },
+        { key: 'Mod-Alt-s', run: () => (onSaveFile(true), true) },
       ])),
     ],
-    [onRun, onRunStatement, onSave, language, formatter, onFormatted],
+    [onRun, onRunStatement, onSave, onOpenFile, onSaveFile, language, formatter, onFormatted],
   );
   useImperativeHandle(ref, () => ({
     format() {

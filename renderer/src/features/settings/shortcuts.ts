@@ -5,6 +5,8 @@ export const SHORTCUTS: { area: string; keys: string; does: string }[] = [
   { area: 'Editor', keys: 'Mod+Shift+F', does: 'Format the selection, or the whole tab' },
   { area: 'Editor', keys: 'Ctrl+Space', does: 'Complete a keyword, table or column' },
   { area: 'Editor', keys: 'Mod+S', does: 'Save the query by name (again: update it)' },
+  { area: 'Editor', keys: 'Mod+O', does: 'Open a SQL file (into this tab when it is empty, else a new one)' },
+  { area: 'Editor', keys: 'Mod+Shift+S', does: 'Save to the tab\'s SQL file (Mod+Alt+S: to another file)' },
   { area: 'Editor', keys: 'Mod+.', does: 'Cancel the running query' },
   { area: 'Tabs', keys: 'Mod+T', does: 'New query tab on the same connection' },
   { area: 'Tabs', keys: 'Mod+W', does: 'Close the tab (the last one closes its connection)' },
