@@ -1,0 +1,180 @@
+import { useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
+import type { ColumnInfo, IndexInfo, TableInfo } from '../../../../shared/query';
+import type { Engine } from '../../../../shared/profile';
+import { columnEditsOf, structureChangeSql, StructureChangeError, type ColumnSpec, type StructureChange } from '../../../../shared/sql/structureChanges';
+import { useBurrowStore } from '../../store';
+import { runTableChange } from './runTableChange';
+
+/** What the structure view asked to change. */
+export type StructureEdit =
+  | { kind: 'addColumn' }
+  | { kind: 'editColumn'; column: ColumnInfo }
+  | { kind: 'dropColumn'; column: ColumnInfo }
+  | { kind: 'addIndex' }
+  | { kind: 'dropIndex'; index: IndexInfo };
+
+/** Types offered as the user types one (any other the engine knows can be typed). */
+const COMMON_TYPES: Record<Engine, string[]> = {
+  postgres: ['integer', 'bigint', 'numeric(12,2)', 'text', 'varchar(255)', 'boolean', 'date', 'timestamptz', 'jsonb', 'uuid', 'bytea'],
+  mysql: ['int', 'bigint', 'decimal(12,2)', 'varchar(255)', 'text', 'tinyint(1)', 'date', 'datetime', 'timestamp', 'json', 'blob'],
+  mariadb: ['int', 'bigint', 'decimal(12,2)', 'varchar(255)', 'text', 'tinyint(1)', 'date', 'datetime', 'timestamp', 'json', 'blob'],
+  sqlite: ['INTEGER', 'REAL', 'TEXT', 'BLOB', 'NUMERIC'],
+  sqlserver: ['int', 'bigint', 'decimal(12,2)', 'nvarchar(255)', 'nvarchar(max)', 'bit', 'date', 'datetime2', 'uniqueidentifier', 'varbinary(max)'],
+};
+
+const specOf = (column: ColumnInfo): ColumnSpec => ({ name: column.name, type: column.dataType, nullable: column.nullable, default: column.default });
+
+function titleOf(edit: StructureEdit, label: string): string {
+  if (edit.kind === 'addColumn') return `Add a column to ${label}`;
+  if (edit.kind === 'editColumn') return `Change column ${edit.column.name}`;
+  if (edit.kind === 'dropColumn') return `Drop column ${edit.column.name}?`;
+  if (edit.kind === 'addIndex') return `Add an index to ${label}`;
+  return `Drop index ${edit.index.name}?`;
+}
+
+/**
+ * Changes a table's structure one step at a time: add, change or drop a column, add or drop an
+ * index. The statement is shown as it is built (`shared/sql/structureChanges.ts`) and runs on the
+ * session like any other (safe mode may ask; it is in the history); the schema then reloads.
+ * Dropping a column asks for its name to be typed, as dropping a table does.
+ */
+export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose }: {
+  sessionId: string;
+  table: TableInfo;
+  edit: StructureEdit;
+  onDone(text: string): void;
+  onClose(): void;
+}) {
+  const engine = useBurrowStore((state) => state.sessions[sessionId]?.engine) ?? 'postgres';
+  const label = table.schema ? `${table.schema}.${table.name}` : table.name;
+  const start = edit.kind === 'editColumn' ? specOf(edit.column) : { name: '', type: '', nullable: true, default: null };
+  const [column, setColumn] = useState<ColumnSpec>(start);
+  const [defaultText, setDefaultText] = useState(start.default ?? '');
+  const [indexName, setIndexName] = useState('');
+  const [indexColumns, setIndexColumns] = useState<string[]>([]);
+  const [unique, setUnique] = useState(false);
+  const [cascade, setCascade] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const can = edit.kind === 'editColumn' ? columnEditsOf(engine) : { rename: true, type: true, nullable: true, default: true };
+  const suggestedIndexName = `${table.name}_${indexColumns.join('_') || 'columns'}_${unique ? 'key' : 'idx'}`.slice(0, 63);
+
+  const change: StructureChange =
+    edit.kind === 'addColumn' ? { kind: 'addColumn', column }
+      : edit.kind === 'editColumn' ? { kind: 'alterColumn', before: specOf(edit.column), after: column }
+        : edit.kind === 'dropColumn' ? { kind: 'dropColumn', name: edit.column.name, cascade }
+          : edit.kind === 'addIndex' ? { kind: 'addIndex', name: indexName.trim() || suggestedIndexName, columns: indexColumns, unique }
+            : { kind: 'dropIndex', name: edit.index.name };
+  let statements: string[] = [];
+  let problem: string | null = null;
+  try {
+    statements = structureChangeSql(engine, { schema: table.schema, name: table.name }, change);
+  } catch (caught) {
+    if (!(caught instanceof StructureChangeError)) throw caught;
+    problem = caught.message;
+  }
+  const confirmName = edit.kind === 'dropColumn' ? edit.column.name : null;
+  const ready = problem === null && !busy && (confirmName === null || typed === confirmName);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    setError(null);
+    const outcome = await runTableChange(sessionId, statements.join(';\n'));
+    setBusy(false);
+    if (outcome === 'cancelled') return;
+    if (outcome) {
+      setError(outcome);
+      return;
+    }
+    onDone(statements.length === 1 ? `Done: ${statements[0]}` : `Done: ${statements.length} statements.`);
+  };
+  const setDefault = (text: string | null): void => {
+    if (text !== null) setDefaultText(text);
+    setColumn((current) => ({ ...current, default: text }));
+  };
+
+  return createPortal(
+    <div className="modal-backdrop">
+      <form className="modal" role="dialog" aria-modal="true" aria-labelledby="structure-change-title" data-testid="structure-change" onSubmit={(event) => void submit(event)}>
+        <h2 id="structure-change-title">{titleOf(edit, label)}</h2>
+        {(edit.kind === 'addColumn' || edit.kind === 'editColumn') && (
+          <>
+            <label className="field">
+              <span>Name</span>
+              <input value={column.name} disabled={!can.rename} autoFocus spellCheck={false} onChange={(e) => setColumn({ ...column, name: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>Type</span>
+              <input value={column.type} disabled={!can.type} list="structure-types" spellCheck={false} onChange={(e) => setColumn({ ...column, type: e.target.value })} />
+              <datalist id="structure-types">{COMMON_TYPES[engine].map((type) => <option key={type} value={type} />)}</datalist>
+            </label>
+            <label className="inline">
+              <input type="checkbox" checked={column.nullable} disabled={!can.nullable} onChange={(e) => setColumn({ ...column, nullable: e.target.checked })} /> Allows NULL
+            </label>
+            <label className="inline">
+              <input type="checkbox" checked={column.default !== null} disabled={!can.default} onChange={(e) => setDefault(e.target.checked ? defaultText : null)} /> Default
+            </label>
+            {column.default !== null && (
+              <label className="field">
+                <span>Default (an SQL expression: <code>'text'</code>, <code>0</code>, <code>now()</code>)</span>
+                <input aria-label="Default expression" value={defaultText} disabled={!can.default} spellCheck={false} onChange={(e) => setDefault(e.target.value)} />
+              </label>
+            )}
+            {edit.kind === 'editColumn' && !(can.type && can.nullable && can.default) && (
+              <p className="muted" data-testid="structure-limits">
+                This engine changes a column's {[!can.type && 'type', !can.nullable && 'NULL', !can.default && 'default'].filter(Boolean).join(', ')} only by rebuilding or restating it, which this dialog does not do: write that ALTER TABLE in a query tab.
+              </p>
+            )}
+          </>
+        )}
+        {edit.kind === 'addIndex' && (
+          <>
+            <fieldset className="index-columns">
+              <legend>Columns, in the order clicked</legend>
+              {table.columns.map((c) => (
+                <label key={c.name} className="inline">
+                  <input type="checkbox" checked={indexColumns.includes(c.name)}
+                    onChange={(e) => setIndexColumns((current) => (e.target.checked ? [...current, c.name] : current.filter((name) => name !== c.name)))} /> {c.name}
+                  {indexColumns.includes(c.name) && <span className="muted"> ({indexColumns.indexOf(c.name) + 1})</span>}
+                </label>
+              ))}
+            </fieldset>
+            <label className="inline"><input type="checkbox" checked={unique} onChange={(e) => setUnique(e.target.checked)} /> Unique</label>
+            <label className="field">
+              <span>Name</span>
+              <input value={indexName} placeholder={suggestedIndexName} spellCheck={false} onChange={(e) => setIndexName(e.target.value)} />
+            </label>
+          </>
+        )}
+        {edit.kind === 'dropColumn' && (
+          <>
+            <p>Every value in this column is gone for good.</p>
+            {engine === 'postgres' && (
+              <label className="inline"><input type="checkbox" checked={cascade} onChange={(e) => setCascade(e.target.checked)} /> Also drop what depends on it (CASCADE: views, constraints)</label>
+            )}
+            <label className="field">
+              <span>Type <strong>{edit.column.name}</strong> to confirm</span>
+              <input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus spellCheck={false} />
+            </label>
+          </>
+        )}
+        {problem ? <p className="muted" data-testid="structure-change-problem">{problem[0]!.toUpperCase() + problem.slice(1)}.</p> : (
+          <>
+            <p>It runs:</p>
+            <pre className="sql-preview" data-testid="structure-change-sql">{statements.join(';\n')}</pre>
+          </>
+        )}
+        {error && <p className="error-text" role="alert" data-testid="structure-change-error">{error}</p>}
+        <div className="actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className={edit.kind.startsWith('drop') ? 'primary danger' : 'primary'} disabled={!ready}>{busy ? 'Applying…' : edit.kind.startsWith('drop') ? 'Drop' : 'Apply'}</button>
+        </div>
+      </form>
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,124 @@
+import type { Engine } from '../profile';
+import { qualifiedTable, quoteIdentifier } from './dialect';
+
+/** A column as the structure editor writes it: `type` and `default` are SQL the user typed. */
+export interface ColumnSpec {
+  name: string;
+  type: string;
+  nullable: boolean;
+  /** An SQL expression (`'text'`, `0`, `now()`), or null for no default. */
+  default: string | null;
+}
+
+export type StructureChange =
+  | { kind: 'addColumn'; column: ColumnSpec }
+  | { kind: 'alterColumn'; before: ColumnSpec; after: ColumnSpec }
+  | { kind: 'dropColumn'; name: string; cascade: boolean }
+  | { kind: 'addIndex'; name: string; columns: readonly string[]; unique: boolean }
+  | { kind: 'dropIndex'; name: string };
+
+type Table = { schema: string | null; name: string };
+
+/** What an engine changes of an existing column in place (without rebuilding the table). */
+export interface ColumnEdits {
+  rename: boolean;
+  type: boolean;
+  nullable: boolean;
+  default: boolean;
+}
+
+/**
+ * MySQL and MariaDB change a column's type or NULL only by restating its whole definition (MODIFY),
+ * which would drop what the editor does not show (comment, character set, ON UPDATE); SQLite
+ * changes nothing but the name without rebuilding the table; SQL Server's defaults are named
+ * constraints. Those changes are left to SQL.
+ */
+export function columnEditsOf(engine: Engine): ColumnEdits {
+  if (engine === 'postgres') return { rename: true, type: true, nullable: true, default: true };
+  if (engine === 'sqlserver') return { rename: true, type: true, nullable: true, default: false };
+  if (engine === 'mysql' || engine === 'mariadb') return { rename: true, type: false, nullable: false, default: true };
+  return { rename: true, type: false, nullable: false, default: false };
+}
+
+/** A change the editor refuses, with the reason as the user reads it. */
+export class StructureChangeError extends Error {}
+
+const required = (value: string, what: string): string => {
+  const trimmed = value.trim();
+  if (!trimmed) throw new StructureChangeError(`${what} is required`);
+  return trimmed;
+};
+
+function columnDefinition(engine: Engine, column: ColumnSpec): string {
+  const def = column.default === null ? '' : ` DEFAULT ${required(column.default, 'the default (or no default)')}`;
+  return `${quoteIdentifier(engine, required(column.name, 'a column name'))} ${required(column.type, 'a type')}${column.nullable ? (engine === 'sqlserver' ? ' NULL' : '') : ' NOT NULL'}${def}`;
+}
+
+const sqlString = (text: string): string => `N'${text.replace(/'/g, "''")}'`;
+
+function alterColumn(engine: Engine, table: Table, before: ColumnSpec, after: ColumnSpec): string[] {
+  const target = qualifiedTable(engine, table);
+  const can = columnEditsOf(engine);
+  const renamed = required(after.name, 'a column name') !== before.name;
+  const retyped = required(after.type, 'a type') !== before.type.trim();
+  const renulled = after.nullable !== before.nullable;
+  const redefaulted = (after.default?.trim() ?? null) !== (before.default?.trim() ?? null);
+  if (!renamed && !retyped && !renulled && !redefaulted) throw new StructureChangeError('nothing is changed');
+  if ((retyped && !can.type) || (renulled && !can.nullable) || (redefaulted && !can.default)) {
+    const what = [retyped && !can.type && 'its type', renulled && !can.nullable && 'whether it takes NULL', redefaulted && !can.default && 'its default'].filter(Boolean).join(', ');
+    throw new StructureChangeError(`${what}: not changed in place on this engine; write the ALTER TABLE yourself`);
+  }
+  const column = quoteIdentifier(engine, before.name);
+  const statements: string[] = [];
+  if (engine === 'postgres') {
+    const parts: string[] = [];
+    if (retyped) parts.push(`ALTER COLUMN ${column} TYPE ${after.type.trim()}`);
+    if (renulled) parts.push(`ALTER COLUMN ${column} ${after.nullable ? 'DROP' : 'SET'} NOT NULL`);
+    if (redefaulted) parts.push(after.default === null ? `ALTER COLUMN ${column} DROP DEFAULT` : `ALTER COLUMN ${column} SET DEFAULT ${required(after.default, 'the default (or no default)')}`);
+    if (parts.length > 0) statements.push(`ALTER TABLE ${target} ${parts.join(', ')}`);
+  } else if (engine === 'sqlserver') {
+    if (retyped || renulled) statements.push(`ALTER TABLE ${target} ALTER COLUMN ${column} ${after.type.trim()}${after.nullable ? ' NULL' : ' NOT NULL'}`);
+  } else if (redefaulted) {
+    statements.push(after.default === null ? `ALTER TABLE ${target} ALTER COLUMN ${column} DROP DEFAULT` : `ALTER TABLE ${target} ALTER COLUMN ${column} SET DEFAULT ${required(after.default, 'the default (or no default)')}`);
+  }
+  // Last, so the statements before it still name the column as it was.
+  if (renamed) {
+    statements.push(engine === 'sqlserver'
+      ? `EXEC sp_rename ${sqlString(`${target}.${column}`)}, ${sqlString(after.name.trim())}, N'COLUMN'`
+      : `ALTER TABLE ${target} RENAME COLUMN ${column} TO ${quoteIdentifier(engine, after.name.trim())}`);
+  }
+  return statements;
+}
+
+/** An index's name as DROP INDEX and SQLite's CREATE INDEX take it: in the table's schema. */
+function indexName(engine: Engine, table: Table, name: string): string {
+  const index = quoteIdentifier(engine, required(name, 'an index name'));
+  return table.schema && (engine === 'postgres' || engine === 'sqlite') ? `${quoteIdentifier(engine, table.schema)}.${index}` : index;
+}
+
+/**
+ * Pure: the statements that make `change` to `table`, in the engine's syntax and quoting, in the
+ * order they run. Names are quoted; types and defaults are SQL the user typed, shown to them before
+ * anything runs. Throws StructureChangeError for what cannot be written.
+ */
+export function structureChangeSql(engine: Engine, table: Table, change: StructureChange): string[] {
+  const target = qualifiedTable(engine, table);
+  switch (change.kind) {
+    case 'addColumn':
+      return [`ALTER TABLE ${target} ADD ${engine === 'sqlserver' ? '' : 'COLUMN '}${columnDefinition(engine, change.column)}`];
+    case 'alterColumn':
+      return alterColumn(engine, table, change.before, change.after);
+    case 'dropColumn':
+      return [`ALTER TABLE ${target} DROP COLUMN ${quoteIdentifier(engine, required(change.name, 'a column name'))}${change.cascade && engine === 'postgres' ? ' CASCADE' : ''}`];
+    case 'addIndex': {
+      if (change.columns.length === 0) throw new StructureChangeError('choose at least one column for the index');
+      const columns = change.columns.map((name) => quoteIdentifier(engine, name)).join(', ');
+      const on = engine === 'sqlite' ? quoteIdentifier(engine, table.name) : target;
+      const name = engine === 'sqlite' ? indexName(engine, table, change.name) : quoteIdentifier(engine, required(change.name, 'an index name'));
+      return [`CREATE ${change.unique ? 'UNIQUE ' : ''}INDEX ${name} ON ${on} (${columns})`];
+    }
+    case 'dropIndex':
+      if (engine === 'postgres' || engine === 'sqlite') return [`DROP INDEX ${indexName(engine, table, change.name)}`];
+      return [`DROP INDEX ${quoteIdentifier(engine, required(change.name, 'an index name'))} ON ${target}`];
+  }
+}
