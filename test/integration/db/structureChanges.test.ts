@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../shared/profile';
 import type { DbConnectConfigInput, TableInfo } from '../../../shared/query';
+import { createTableSql } from '../../../shared/sql/createTable';
 import { structureChangeSql, type StructureChange } from '../../../shared/sql/structureChanges';
 import { QueryService } from '../../../electron/core/db/queryService';
 import type { DbTransport } from '../../../electron/core/db/types';
@@ -79,6 +80,21 @@ describe.each(cases)('structure changes on $engine', (engineCase) => {
     await runOk(service, connectionId, engineCase.setup);
   });
   afterAll(() => service.closeAll());
+
+  it('creates a table whose auto-increment key numbers new rows, with NOT NULL and a default', async () => {
+    const keyType = { postgres: 'integer', mariadb: 'int', mysql: 'int', sqlite: 'INTEGER', sqlserver: 'int' }[engineCase.engine];
+    await runOk(service, connectionId, createTableSql(engineCase.engine, { schema: engineCase.schema(), name: 'New Bins' }, [
+      { name: 'id', type: keyType, nullable: false, default: null, primaryKey: true, autoIncrement: true },
+      { name: 'code', type: 'varchar(40)', nullable: false, default: null, primaryKey: false, autoIncrement: false },
+      { name: 'size', type: 'integer', nullable: true, default: '7', primaryKey: false, autoIncrement: false },
+    ]));
+    const created = (await service.introspect({ connectionId, schema: engineCase.schema() })).tables.find((t) => t.name === 'New Bins')!;
+    expect(created.columns.map((c) => [c.name, c.nullable, c.primaryKey])).toEqual([['id', false, true], ['code', false, false], ['size', true, false]]);
+    const bins = engineCase.engine === 'mariadb' ? '`New Bins`' : '"New Bins"';
+    await runOk(service, connectionId, `INSERT INTO ${bins} (code) VALUES ('a'); INSERT INTO ${bins} (code) VALUES ('b')`);
+    expect((await runOk(service, connectionId, `SELECT id, code, size FROM ${bins} ORDER BY id`)).rows[0]).toEqual([['1', 'a', '7'], ['2', 'b', '7']]);
+    expect((await runToEnd(service, connectionId, `INSERT INTO ${bins} (size) VALUES (1)`)).status.error?.code).toBe('QUERY_FAILED');
+  });
 
   it('adds a column with a default that existing rows take, renames it, and drops it', async () => {
     await apply({ kind: 'addColumn', column: { name: 'Bin "A"', type: 'varchar(40)', nullable: false, default: "'shelf'" } });

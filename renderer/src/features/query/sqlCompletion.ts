@@ -11,7 +11,7 @@ import { quoteIdentifier } from '../../../../shared/sql/dialect';
 const DIALECTS: Record<Engine, SQLDialect> = { postgres: PostgreSQL, mysql: MySQL, mariadb: MariaSQL, sqlserver: MSSQL, sqlite: SQLite };
 
 /** The schema an unqualified table name resolves to, as each engine does by default. */
-const DEFAULT_SCHEMA: Record<Engine, (info: SchemaInfo) => string> = {
+export const DEFAULT_SCHEMA: Record<Engine, (info: SchemaInfo) => string> = {
   postgres: () => 'public',
   mysql: (info) => info.currentDatabase,
   mariadb: (info) => info.currentDatabase,

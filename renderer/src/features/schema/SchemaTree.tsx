@@ -8,6 +8,9 @@ import { tableMenuItems } from './tableMenu';
 import { switchDatabase } from './switchDatabase';
 import { TableChangeDialog } from './TableChangeDialog';
 import { ImportDialog } from './ImportDialog';
+import { NewTableDialog } from './NewTableDialog';
+import { DEFAULT_SCHEMA } from '../query/sqlCompletion';
+import { sessionReadOnly } from '../../store/sessionReadOnly';
 import { ImportStatus } from './ImportStatus';
 import { burrow } from '../../ipc/client';
 import type { TableChange } from '../../../../shared/sql/tableChanges';
@@ -72,6 +75,8 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
     else setImporting({ table, path, preview: preview.value });
   };
   const engine = useBurrowStore((store) => store.sessions[sessionId]?.engine);
+  const canChange = useBurrowStore((store) => Boolean(store.sessions[sessionId]) && !sessionReadOnly(store, sessionId));
+  const [creating, setCreating] = useState(false);
 
   return (
     <aside className="schema-tree" aria-label="Schema" data-testid="schema-tree">
@@ -86,6 +91,9 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
           </select>
         )}
         <input aria-label="Filter tables" placeholder="filter tables" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        {state?.status === 'ready' && canChange && (
+          <button type="button" className="small" aria-label="New table" title="New table…" onClick={() => setCreating(true)}>+</button>
+        )}
         <button type="button" className="small" disabled={state?.status === 'loading' || (state?.status === 'ready' && state.refreshing)} onClick={() => void useBurrowStore.getState().loadSchema(sessionId)}>
           {state?.status === 'ready' && state.refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
@@ -116,6 +124,14 @@ export function SchemaTree({ sessionId }: { sessionId: string }) {
         <ImportDialog sessionId={sessionId} table={{ schema: importing.table.schema, name: importing.table.name }} path={importing.path} preview={importing.preview} onClose={() => setImporting(null)} />
       )}
       <ImportStatus sessionId={sessionId} />
+      {creating && state?.status === 'ready' && engine && (
+        <NewTableDialog sessionId={sessionId} schemas={state.info.schemas} defaultSchema={DEFAULT_SCHEMA[engine](state.info)}
+          onClose={() => setCreating(false)}
+          onDone={(text) => {
+            setCreating(false);
+            setNotice(text);
+          }} />
+      )}
       {asking && (
         <TableChangeDialog sessionId={sessionId} table={asking.table} change={asking.change} onClose={() => setAsking(null)}
           onDone={(text) => {

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { ColumnInfo, IndexInfo, TableInfo } from '../../../../shared/query';
-import type { Engine } from '../../../../shared/profile';
 import { columnEditsOf, structureChangeSql, StructureChangeError, type ColumnSpec, type StructureChange } from '../../../../shared/sql/structureChanges';
 import { useBurrowStore } from '../../store';
+import { COMMON_TYPES } from './commonTypes';
 import { runTableChange } from './runTableChange';
 
 /** What the structure view asked to change. */
@@ -13,15 +13,6 @@ export type StructureEdit =
   | { kind: 'dropColumn'; column: ColumnInfo }
   | { kind: 'addIndex' }
   | { kind: 'dropIndex'; index: IndexInfo };
-
-/** Types offered as the user types one (any other the engine knows can be typed). */
-const COMMON_TYPES: Record<Engine, string[]> = {
-  postgres: ['integer', 'bigint', 'numeric(12,2)', 'text', 'varchar(255)', 'boolean', 'date', 'timestamptz', 'jsonb', 'uuid', 'bytea'],
-  mysql: ['int', 'bigint', 'decimal(12,2)', 'varchar(255)', 'text', 'tinyint(1)', 'date', 'datetime', 'timestamp', 'json', 'blob'],
-  mariadb: ['int', 'bigint', 'decimal(12,2)', 'varchar(255)', 'text', 'tinyint(1)', 'date', 'datetime', 'timestamp', 'json', 'blob'],
-  sqlite: ['INTEGER', 'REAL', 'TEXT', 'BLOB', 'NUMERIC'],
-  sqlserver: ['int', 'bigint', 'decimal(12,2)', 'nvarchar(255)', 'nvarchar(max)', 'bit', 'date', 'datetime2', 'uniqueidentifier', 'varbinary(max)'],
-};
 
 const specOf = (column: ColumnInfo): ColumnSpec => ({ name: column.name, type: column.dataType, nullable: column.nullable, default: column.default });
 
