@@ -204,6 +204,17 @@ export const columnInfoSchema = z.object({
   default: z.string().nullable(),
   primaryKey: z.boolean(),
   ordinal: z.number().int(),
+  /** MySQL and MariaDB: what restating the column (MODIFY) has to keep. */
+  mysql: z
+    .object({
+      /** information_schema's EXTRA: auto_increment, on update …, generated. */
+      extra: z.string(),
+      comment: z.string(),
+      charset: z.string().nullable(),
+      collation: z.string().nullable(),
+      generated: z.boolean(),
+    })
+    .optional(),
 });
 export const indexInfoSchema = z.object({
   name: z.string(),

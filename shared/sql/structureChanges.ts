@@ -1,4 +1,5 @@
 import type { Engine } from '../profile';
+import type { ColumnInfo } from '../query';
 import { qualifiedTable, quoteIdentifier } from './dialect';
 
 /** A column as the structure editor writes it: `type` and `default` are SQL the user typed. */
@@ -8,6 +9,8 @@ export interface ColumnSpec {
   nullable: boolean;
   /** An SQL expression (`'text'`, `0`, `now()`), or null for no default. */
   default: string | null;
+  /** MySQL and MariaDB: the rest of the column's definition, which a MODIFY restates. */
+  mysql?: ColumnInfo['mysql'];
 }
 
 export type StructureChange =
@@ -28,15 +31,15 @@ export interface ColumnEdits {
 }
 
 /**
- * MySQL and MariaDB change a column's type or NULL only by restating its whole definition (MODIFY),
- * which would drop what the editor does not show (comment, character set, ON UPDATE); SQLite
- * changes nothing but the name without rebuilding the table; SQL Server's defaults are named
- * constraints. Those changes are left to SQL.
+ * SQLite changes nothing but a column's name without rebuilding the table, and SQL Server's
+ * defaults are named constraints: those changes are left to SQL. MySQL and MariaDB change a type
+ * or NULL by restating the whole column (MODIFY), which is done only with the rest of its
+ * definition known (see modifyClause).
  */
 export function columnEditsOf(engine: Engine): ColumnEdits {
   if (engine === 'postgres') return { rename: true, type: true, nullable: true, default: true };
   if (engine === 'sqlserver') return { rename: true, type: true, nullable: true, default: false };
-  if (engine === 'mysql' || engine === 'mariadb') return { rename: true, type: false, nullable: false, default: true };
+  if (engine === 'mysql' || engine === 'mariadb') return { rename: true, type: true, nullable: true, default: true };
   return { rename: true, type: false, nullable: false, default: false };
 }
 
@@ -78,6 +81,8 @@ function alterColumn(engine: Engine, table: Table, before: ColumnSpec, after: Co
     if (parts.length > 0) statements.push(`ALTER TABLE ${target} ${parts.join(', ')}`);
   } else if (engine === 'sqlserver') {
     if (retyped || renulled) statements.push(`ALTER TABLE ${target} ALTER COLUMN ${column} ${after.type.trim()}${after.nullable ? ' NULL' : ' NOT NULL'}`);
+  } else if ((engine === 'mysql' || engine === 'mariadb') && (retyped || renulled)) {
+    statements.push(`ALTER TABLE ${target} MODIFY COLUMN ${column} ${modifyClause(before, after)}`);
   } else if (redefaulted) {
     statements.push(after.default === null ? `ALTER TABLE ${target} ALTER COLUMN ${column} DROP DEFAULT` : `ALTER TABLE ${target} ALTER COLUMN ${column} SET DEFAULT ${required(after.default, 'the default (or no default)')}`);
   }
@@ -88,6 +93,29 @@ function alterColumn(engine: Engine, table: Table, before: ColumnSpec, after: Co
       : `ALTER TABLE ${target} RENAME COLUMN ${column} TO ${quoteIdentifier(engine, after.name.trim())}`);
   }
   return statements;
+}
+
+const STRING_TYPE = /^(var)?char\b|^(tiny|medium|long)?text\b|^enum\b|^set\b/i;
+
+/**
+ * MySQL's MODIFY: the column's new type, NULL and default, and what it had besides, restated
+ * (character set and collation for a string type, AUTO_INCREMENT, ON UPDATE, the comment), since
+ * whatever a MODIFY leaves out is dropped. A generated column, or one whose definition is not
+ * known, is refused.
+ */
+function modifyClause(before: ColumnSpec, after: ColumnSpec): string {
+  const kept = before.mysql;
+  if (!kept) throw new StructureChangeError('its definition is not known (refresh the schema), so it cannot be restated');
+  if (kept.generated) throw new StructureChangeError('a generated column: change its expression and type in SQL');
+  const type = after.type.trim();
+  const charset = kept.charset && STRING_TYPE.test(type) ? ` CHARACTER SET ${kept.charset}${kept.collation ? ` COLLATE ${kept.collation}` : ''}` : '';
+  // MariaDB reports a nullable column without a default as DEFAULT NULL, which a NOT NULL column cannot keep.
+  const noDefault = after.default === null || (!after.nullable && /^null$/i.test(after.default.trim()));
+  const def = noDefault ? '' : ` DEFAULT ${required(after.default!, 'the default (or no default)')}`;
+  const auto = /\bauto_increment\b/i.test(kept.extra) ? ' AUTO_INCREMENT' : '';
+  const onUpdate = /\bon update (.+)$/i.exec(kept.extra)?.[1];
+  const comment = kept.comment ? ` COMMENT '${kept.comment.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : '';
+  return `${type}${charset}${after.nullable ? ' NULL' : ' NOT NULL'}${def}${auto}${onUpdate ? ` ON UPDATE ${onUpdate.trim()}` : ''}${comment}`;
 }
 
 /** An index's name as DROP INDEX and SQLite's CREATE INDEX take it: in the table's schema. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../shared/profile';
 import type { DbConnectConfigInput, TableInfo } from '../../../shared/query';
 import { createTableSql } from '../../../shared/sql/createTable';
-import { structureChangeSql, type StructureChange } from '../../../shared/sql/structureChanges';
+import { structureChangeSql, type ColumnSpec, type StructureChange } from '../../../shared/sql/structureChanges';
 import { QueryService } from '../../../electron/core/db/queryService';
 import type { DbTransport } from '../../../electron/core/db/types';
 import { makeTempDir, startMariadb, startPostgres, type MariadbServer, type PostgresServer, type TempDir } from '../../env';
@@ -45,7 +45,7 @@ const cases: EngineCase[] = [
   {
     engine: 'mariadb',
     schema: () => mariadb.database,
-    setup: "CREATE TABLE parts (id INT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(100) NOT NULL DEFAULT 'x', qty INT) ENGINE=InnoDB; INSERT INTO parts (label, qty) VALUES ('bolt', 3), ('nut', NULL)",
+    setup: "CREATE TABLE parts (id INT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL DEFAULT 'x' COMMENT 'it''s the label', qty INT) ENGINE=InnoDB; INSERT INTO parts (label, qty) VALUES ('bolt', 3), ('nut', NULL)",
     connect: () => ({
       config: { engine: 'mariadb', host: mariadb.host, port: mariadb.port, user: mariadb.user, password: mariadb.password, database: mariadb.database, tls: { mode: 'disable' } },
       transport: { kind: 'tcp', host: mariadb.host, port: mariadb.port },
@@ -134,20 +134,35 @@ describe.each(cases)('structure changes on $engine', (engineCase) => {
     expect((await runOk(service, connectionId, 'SELECT label FROM parts WHERE qty = 9')).rows[0]).toEqual([['unnamed']]);
   });
 
-  it('changes type and NULL in one statement on PostgreSQL, all or nothing; the others refuse, saying why', async () => {
-    const qty = (await parts()).columns.find((c) => c.name === 'qty')!;
-    const before = { name: 'qty', type: qty.dataType, nullable: true, default: qty.default };
-    const change: StructureChange = { kind: 'alterColumn', before, after: { ...before, type: 'bigint', nullable: false } };
-    if (engineCase.engine !== 'postgres') {
-      expect(() => structureChangeSql(engineCase.engine, table(), change)).toThrow(/^its type, whether it takes NULL: not changed in place on this engine/);
+  it('changes type and NULL: PostgreSQL in one all-or-nothing statement, MariaDB restating the rest of the column; SQLite refuses, saying why', async () => {
+    const spec = async (name: string): Promise<ColumnSpec> => {
+      const column = (await parts()).columns.find((c) => c.name === name)!;
+      return { name, type: column.dataType, nullable: column.nullable, default: column.default, ...(column.mysql ? { mysql: column.mysql } : {}) };
+    };
+    const qty = await spec('qty');
+    const change: StructureChange = { kind: 'alterColumn', before: qty, after: { ...qty, type: 'bigint', nullable: false } };
+    if (engineCase.engine === 'sqlite') {
+      expect(() => structureChangeSql('sqlite', table(), change)).toThrow(/^its type, whether it takes NULL: not changed in place on this engine/);
       return;
     }
-    // NOT NULL fails on the NULL row, so the type change in the same statement does not happen either.
-    const refused = await runToEnd(service, connectionId, structureChangeSql('postgres', table(), change).join(';\n'));
-    expect(refused.status.error).toMatchObject({ code: 'QUERY_FAILED', message: expect.stringContaining('contains null values') });
-    expect((await parts()).columns.find((c) => c.name === 'qty')?.dataType).toBe('integer');
+    // NOT NULL fails on the NULL row, so the type does not change either.
+    const refused = await runToEnd(service, connectionId, structureChangeSql(engineCase.engine, table(), change).join(';\n'));
+    expect(refused.status.error?.code).toBe('QUERY_FAILED');
+    expect((await spec('qty')).type).toBe(qty.type);
     await runOk(service, connectionId, 'UPDATE parts SET qty = 0 WHERE qty IS NULL');
     await apply(change);
-    expect((await parts()).columns.find((c) => c.name === 'qty')).toMatchObject({ dataType: 'bigint', nullable: false });
+    expect(await spec('qty')).toMatchObject({ type: engineCase.engine === 'mariadb' ? 'bigint(20)' : 'bigint', nullable: false });
+    if (engineCase.engine !== 'mariadb') return;
+
+    // What a MODIFY would otherwise drop stays: the label's character set, collation and comment, the key's AUTO_INCREMENT.
+    const label = await spec('label');
+    await apply({ kind: 'alterColumn', before: label, after: { ...label, type: 'varchar(120)' } });
+    const info = (await parts()).columns.find((c) => c.name === 'label')!;
+    expect(info).toMatchObject({ dataType: 'varchar(120)', nullable: false, default: label.default, mysql: { comment: "it's the label", charset: 'utf8mb4', collation: 'utf8mb4_bin' } });
+    const id = await spec('id');
+    await apply({ kind: 'alterColumn', before: id, after: { ...id, type: 'bigint' } });
+    await runOk(service, connectionId, "INSERT INTO parts (label, qty) VALUES ('washer', 1)");
+    expect((await runOk(service, connectionId, "SELECT id > 2 FROM parts WHERE label = 'washer'")).rows[0]).toEqual([['1']]);
+    expect((await parts()).columns.find((c) => c.name === 'id')).toMatchObject({ dataType: 'bigint(20)', mysql: { extra: 'auto_increment' } });
   });
 });

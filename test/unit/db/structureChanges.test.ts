@@ -31,7 +31,7 @@ describe('structureChangeSql', () => {
       'ALTER TABLE `orders` ALTER COLUMN `qty` SET DEFAULT 1',
       'ALTER TABLE `orders` RENAME COLUMN `qty` TO `quantity`',
     ]);
-    expect(() => structureChangeSql('mysql', my, { kind: 'alterColumn', before, after: { ...before, type: 'bigint', nullable: false } })).toThrow(/^its type, whether it takes NULL: not changed in place on this engine; write the ALTER TABLE yourself$/);
+    expect(() => structureChangeSql('mysql', my, { kind: 'alterColumn', before, after: { ...before, type: 'bigint', nullable: false } })).toThrow('its definition is not known (refresh the schema), so it cannot be restated');
     expect(structureChangeSql('sqlite', lite, { kind: 'alterColumn', before: note, after: { ...note, name: 'remark' } })).toEqual(['ALTER TABLE "main"."orders" RENAME COLUMN "note" TO "remark"']);
     expect(() => structureChangeSql('sqlite', lite, { kind: 'alterColumn', before: note, after: { ...note, default: "''" } })).toThrow(/^its default: not changed in place/);
     expect(structureChangeSql('sqlserver', ms, { kind: 'alterColumn', before: note, after: { name: "it's", type: 'nvarchar(max)', nullable: false, default: null } })).toEqual([
@@ -53,5 +53,27 @@ describe('structureChangeSql', () => {
     expect(structureChangeSql('postgres', pg, { kind: 'dropIndex', name: 'orders_by_day' })).toEqual(['DROP INDEX "public"."orders_by_day"']);
     expect(structureChangeSql('mysql', my, { kind: 'dropIndex', name: 'orders_by_day' })).toEqual(['DROP INDEX `orders_by_day` ON `orders`']);
     expect(structureChangeSql('sqlserver', ms, { kind: 'dropIndex', name: 'orders_by_day' })).toEqual(['DROP INDEX [orders_by_day] ON [dbo].[orders]']);
+  });
+
+  it('restates a MySQL column whole when its type or NULL changes: character set, AUTO_INCREMENT, ON UPDATE and comment kept', () => {
+    const label: ColumnSpec = { name: 'label', type: 'varchar(40)', nullable: true, default: "'x'", mysql: { extra: '', comment: "it's \\ here", charset: 'utf8mb4', collation: 'utf8mb4_bin', generated: false } };
+    expect(structureChangeSql('mariadb', my, { kind: 'alterColumn', before: label, after: { ...label, type: 'varchar(80)', nullable: false } })).toEqual([
+      "ALTER TABLE `orders` MODIFY COLUMN `label` varchar(80) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL DEFAULT 'x' COMMENT 'it''s \\\\ here'",
+    ]);
+    // To a type that is not text, the character set is not restated; a rename still comes last.
+    expect(structureChangeSql('mysql', my, { kind: 'alterColumn', before: label, after: { ...label, name: 'code', type: 'int', default: null } })).toEqual([
+      "ALTER TABLE `orders` MODIFY COLUMN `label` int NULL COMMENT 'it''s \\\\ here'",
+      'ALTER TABLE `orders` RENAME COLUMN `label` TO `code`',
+    ]);
+    const id: ColumnSpec = { name: 'id', type: 'int(11)', nullable: false, default: null, mysql: { extra: 'auto_increment', comment: '', charset: null, collation: null, generated: false } };
+    expect(structureChangeSql('mysql', my, { kind: 'alterColumn', before: id, after: { ...id, type: 'bigint' } })).toEqual(['ALTER TABLE `orders` MODIFY COLUMN `id` bigint NOT NULL AUTO_INCREMENT']);
+    const touched: ColumnSpec = { name: 'touched', type: 'timestamp', nullable: true, default: 'current_timestamp()', mysql: { extra: 'on update current_timestamp()', comment: '', charset: null, collation: null, generated: false } };
+    expect(structureChangeSql('mariadb', my, { kind: 'alterColumn', before: touched, after: { ...touched, nullable: false } })).toEqual([
+      'ALTER TABLE `orders` MODIFY COLUMN `touched` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp()',
+    ]);
+    const qty: ColumnSpec = { name: 'qty', type: 'int(11)', nullable: true, default: 'NULL', mysql: { extra: '', comment: '', charset: null, collation: null, generated: false } };
+    expect(structureChangeSql('mariadb', my, { kind: 'alterColumn', before: qty, after: { ...qty, nullable: false } })).toEqual(['ALTER TABLE `orders` MODIFY COLUMN `qty` int(11) NOT NULL']);
+    const total: ColumnSpec = { name: 'total', type: 'int', nullable: true, default: null, mysql: { extra: 'VIRTUAL GENERATED', comment: '', charset: null, collation: null, generated: true } };
+    expect(() => structureChangeSql('mysql', my, { kind: 'alterColumn', before: total, after: { ...total, type: 'bigint' } })).toThrow('a generated column: change its expression and type in SQL');
   });
 });
