@@ -18,7 +18,22 @@ export type StructureChange =
   | { kind: 'alterColumn'; before: ColumnSpec; after: ColumnSpec }
   | { kind: 'dropColumn'; name: string; cascade: boolean }
   | { kind: 'addIndex'; name: string; columns: readonly string[]; unique: boolean }
-  | { kind: 'dropIndex'; name: string };
+  | { kind: 'dropIndex'; name: string }
+  | { kind: 'addForeignKey'; foreignKey: NewForeignKey }
+  | { kind: 'dropForeignKey'; name: string };
+
+export const referentialActions = ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'] as const;
+export type ReferentialAction = (typeof referentialActions)[number];
+
+export interface NewForeignKey {
+  name: string;
+  columns: readonly string[];
+  referencedTable: { schema: string | null; name: string };
+  /** Pairs with `columns`, in order. */
+  referencedColumns: readonly string[];
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+}
 
 type Table = { schema: string | null; name: string };
 
@@ -118,6 +133,17 @@ function modifyClause(before: ColumnSpec, after: ColumnSpec): string {
   return `${type}${charset}${after.nullable ? ' NULL' : ' NOT NULL'}${def}${auto}${onUpdate ? ` ON UPDATE ${onUpdate.trim()}` : ''}${comment}`;
 }
 
+function addForeignKey(engine: Engine, target: string, key: NewForeignKey): string {
+  if (engine === 'sqlite') throw new StructureChangeError('SQLite cannot add a foreign key without rebuilding the table');
+  if (key.columns.length === 0) throw new StructureChangeError('choose at least one column for the foreign key');
+  if (key.referencedColumns.length !== key.columns.length || key.referencedColumns.some((name) => !name)) {
+    throw new StructureChangeError('choose the referenced column for each column');
+  }
+  const list = (names: readonly string[]): string => names.map((name) => quoteIdentifier(engine, name)).join(', ');
+  const actions = (key.onDelete === 'NO ACTION' ? '' : ` ON DELETE ${key.onDelete}`) + (key.onUpdate === 'NO ACTION' ? '' : ` ON UPDATE ${key.onUpdate}`);
+  return `ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdentifier(engine, required(key.name, 'a foreign key name'))} FOREIGN KEY (${list(key.columns)}) REFERENCES ${qualifiedTable(engine, key.referencedTable)} (${list(key.referencedColumns)})${actions}`;
+}
+
 /** An index's name as DROP INDEX and SQLite's CREATE INDEX take it: in the table's schema. */
 function indexName(engine: Engine, table: Table, name: string): string {
   const index = quoteIdentifier(engine, required(name, 'an index name'));
@@ -145,6 +171,11 @@ export function structureChangeSql(engine: Engine, table: Table, change: Structu
       const name = engine === 'sqlite' ? indexName(engine, table, change.name) : quoteIdentifier(engine, required(change.name, 'an index name'));
       return [`CREATE ${change.unique ? 'UNIQUE ' : ''}INDEX ${name} ON ${on} (${columns})`];
     }
+    case 'addForeignKey':
+      return [addForeignKey(engine, target, change.foreignKey)];
+    case 'dropForeignKey':
+      if (engine === 'sqlite') throw new StructureChangeError('SQLite cannot drop a foreign key without rebuilding the table');
+      return [`ALTER TABLE ${target} DROP ${engine === 'mysql' || engine === 'mariadb' ? 'FOREIGN KEY' : 'CONSTRAINT'} ${quoteIdentifier(engine, required(change.name, 'a foreign key name'))}`];
     case 'dropIndex':
       if (engine === 'postgres' || engine === 'sqlite') return [`DROP INDEX ${indexName(engine, table, change.name)}`];
       return [`DROP INDEX ${quoteIdentifier(engine, required(change.name, 'an index name'))} ON ${target}`];

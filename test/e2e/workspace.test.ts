@@ -1404,4 +1404,28 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => browser.getByTestId('structure-columns').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent)), { timeout: 10_000 }).toEqual(['id', 'code', 'qty']);
     await page.getByRole('button', { name: 'Close e2e_new' }).click();
   });
+
+  it('adds a foreign key from the Structure view, paired with the referenced key, and drops it', async () => {
+    await openTableByName(page, 'e2e_new');
+    const browser = page.getByTestId('table-browser');
+    await browser.getByRole('button', { name: 'Structure' }).click();
+    const structure = browser.getByTestId('table-structure');
+    await structure.getByRole('button', { name: '+ Foreign key' }).click();
+    const dialog = page.getByTestId('structure-change');
+    expect(await dialog.getByTestId('structure-change-problem').textContent()).toBe('Choose the table it references.');
+    await dialog.getByLabel('qty', { exact: true }).check();
+    await dialog.getByLabel('Referenced table').selectOption('public.e2e_structure');
+    expect(await dialog.getByLabel('qty references').inputValue()).toBe('id');
+    await dialog.getByLabel('On delete').selectOption('SET NULL');
+    expect(await dialog.getByTestId('structure-change-sql').textContent()).toBe(
+      'ALTER TABLE "public"."e2e_new" ADD CONSTRAINT "e2e_new_qty_fkey" FOREIGN KEY ("qty") REFERENCES "public"."e2e_structure" ("id") ON DELETE SET NULL');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    const foreignKeys = structure.getByTestId('structure-foreign-keys');
+    await expect.poll(() => foreignKeys.textContent(), { timeout: 10_000 }).toContain('e2e_new_qty_fkey');
+    await structure.getByRole('button', { name: 'Drop foreign key e2e_new_qty_fkey' }).click();
+    expect(await dialog.getByTestId('structure-change-sql').textContent()).toBe('ALTER TABLE "public"."e2e_new" DROP CONSTRAINT "e2e_new_qty_fkey"');
+    await dialog.getByRole('button', { name: 'Drop' }).click();
+    await expect.poll(() => structure.getByTestId('structure-foreign-keys').count(), { timeout: 10_000 }).toBe(0);
+    await page.getByRole('button', { name: 'Close e2e_new' }).click();
+  });
 });

@@ -96,6 +96,30 @@ describe.each(cases)('structure changes on $engine', (engineCase) => {
     expect((await runToEnd(service, connectionId, `INSERT INTO ${bins} (size) VALUES (1)`)).status.error?.code).toBe('QUERY_FAILED');
   });
 
+  it('adds a foreign key whose ON DELETE CASCADE the server then applies, and drops it (SQLite refuses, saying why)', async () => {
+    const foreignKey = {
+      name: 'parts_owner_fkey', columns: ['owner_id'], referencedTable: { schema: engineCase.schema(), name: 'owners' },
+      referencedColumns: ['id'], onDelete: 'CASCADE' as const, onUpdate: 'NO ACTION' as const,
+    };
+    if (engineCase.engine === 'sqlite') {
+      expect(() => structureChangeSql('sqlite', table(), { kind: 'addForeignKey', foreignKey })).toThrow('SQLite cannot add a foreign key without rebuilding the table');
+      return;
+    }
+    await runOk(service, connectionId, 'CREATE TABLE owners (id int PRIMARY KEY); INSERT INTO owners VALUES (1), (2)');
+    await apply({ kind: 'addColumn', column: { name: 'owner_id', type: 'int', nullable: true, default: null } });
+    await runOk(service, connectionId, "INSERT INTO parts (label, owner_id) VALUES ('owned 1', 1), ('owned 2', 2)");
+    await apply({ kind: 'addForeignKey', foreignKey });
+    expect((await parts()).foreignKeys).toEqual([expect.objectContaining({ name: 'parts_owner_fkey', columns: ['owner_id'], referencedTable: 'owners', referencedColumns: ['id'] })]);
+    expect((await runToEnd(service, connectionId, 'INSERT INTO parts (label, owner_id) VALUES (\'nobody\', 99)')).status.error?.code).toBe('QUERY_FAILED');
+    await runOk(service, connectionId, 'DELETE FROM owners WHERE id = 1');
+    expect((await runOk(service, connectionId, 'SELECT label FROM parts WHERE owner_id IS NOT NULL ORDER BY label')).rows[0]).toEqual([['owned 2']]);
+    await apply({ kind: 'dropForeignKey', name: 'parts_owner_fkey' });
+    expect((await parts()).foreignKeys).toEqual([]);
+    await runOk(service, connectionId, "INSERT INTO parts (label, owner_id) VALUES ('nobody', 99)");
+    await runOk(service, connectionId, 'DELETE FROM parts WHERE owner_id IS NOT NULL');
+    await apply({ kind: 'dropColumn', name: 'owner_id', cascade: false });
+  });
+
   it('adds a column with a default that existing rows take, renames it, and drops it', async () => {
     await apply({ kind: 'addColumn', column: { name: 'Bin "A"', type: 'varchar(40)', nullable: false, default: "'shelf'" } });
     let info = await parts();

@@ -77,3 +77,28 @@ describe('structureChangeSql', () => {
     expect(() => structureChangeSql('mysql', my, { kind: 'alterColumn', before: total, after: { ...total, type: 'bigint' } })).toThrow('a generated column: change its expression and type in SQL');
   });
 });
+
+describe('foreign keys', () => {
+  const foreignKey = {
+    name: 'orders_customer_fkey', columns: ['customer_id', 'shop'], referencedTable: { schema: 'sales', name: 'customers' },
+    referencedColumns: ['id', 'shop'], onDelete: 'CASCADE' as const, onUpdate: 'NO ACTION' as const,
+  };
+
+  it('adds one with its actions, and drops one, in each engine\'s syntax', () => {
+    expect(structureChangeSql('postgres', pg, { kind: 'addForeignKey', foreignKey })).toEqual([
+      'ALTER TABLE "public"."Orders" ADD CONSTRAINT "orders_customer_fkey" FOREIGN KEY ("customer_id", "shop") REFERENCES "sales"."customers" ("id", "shop") ON DELETE CASCADE',
+    ]);
+    expect(structureChangeSql('mysql', my, { kind: 'addForeignKey', foreignKey: { ...foreignKey, onDelete: 'NO ACTION', onUpdate: 'SET NULL' } })).toEqual([
+      'ALTER TABLE `orders` ADD CONSTRAINT `orders_customer_fkey` FOREIGN KEY (`customer_id`, `shop`) REFERENCES `sales`.`customers` (`id`, `shop`) ON UPDATE SET NULL',
+    ]);
+    expect(structureChangeSql('mariadb', my, { kind: 'dropForeignKey', name: 'orders_customer_fkey' })).toEqual(['ALTER TABLE `orders` DROP FOREIGN KEY `orders_customer_fkey`']);
+    expect(structureChangeSql('sqlserver', ms, { kind: 'dropForeignKey', name: 'fk' })).toEqual(['ALTER TABLE [dbo].[orders] DROP CONSTRAINT [fk]']);
+  });
+
+  it('refuses what cannot be written: SQLite, no columns, an unpaired column', () => {
+    expect(() => structureChangeSql('sqlite', lite, { kind: 'addForeignKey', foreignKey })).toThrow('SQLite cannot add a foreign key without rebuilding the table');
+    expect(() => structureChangeSql('sqlite', lite, { kind: 'dropForeignKey', name: 'x' })).toThrow('SQLite cannot drop a foreign key without rebuilding the table');
+    expect(() => structureChangeSql('postgres', pg, { kind: 'addForeignKey', foreignKey: { ...foreignKey, columns: [], referencedColumns: [] } })).toThrow('choose at least one column for the foreign key');
+    expect(() => structureChangeSql('postgres', pg, { kind: 'addForeignKey', foreignKey: { ...foreignKey, referencedColumns: ['id', ''] } })).toThrow('choose the referenced column for each column');
+  });
+});

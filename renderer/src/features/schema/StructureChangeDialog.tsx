@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
-import type { ColumnInfo, IndexInfo, TableInfo } from '../../../../shared/query';
-import { columnEditsOf, structureChangeSql, StructureChangeError, type ColumnSpec, type StructureChange } from '../../../../shared/sql/structureChanges';
+import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableInfo } from '../../../../shared/query';
+import {
+  columnEditsOf, referentialActions, structureChangeSql, StructureChangeError, type ColumnSpec, type ReferentialAction, type StructureChange,
+} from '../../../../shared/sql/structureChanges';
 import { useBurrowStore } from '../../store';
 import { COMMON_TYPES } from './commonTypes';
 import { runTableChange } from './runTableChange';
@@ -12,7 +14,9 @@ export type StructureEdit =
   | { kind: 'editColumn'; column: ColumnInfo }
   | { kind: 'dropColumn'; column: ColumnInfo }
   | { kind: 'addIndex' }
-  | { kind: 'dropIndex'; index: IndexInfo };
+  | { kind: 'dropIndex'; index: IndexInfo }
+  | { kind: 'addForeignKey' }
+  | { kind: 'dropForeignKey'; foreignKey: ForeignKeyInfo };
 
 const specOf = (column: ColumnInfo): ColumnSpec => ({ name: column.name, type: column.dataType, nullable: column.nullable, default: column.default });
 
@@ -21,6 +25,8 @@ function titleOf(edit: StructureEdit, label: string): string {
   if (edit.kind === 'editColumn') return `Change column ${edit.column.name}`;
   if (edit.kind === 'dropColumn') return `Drop column ${edit.column.name}?`;
   if (edit.kind === 'addIndex') return `Add an index to ${label}`;
+  if (edit.kind === 'addForeignKey') return `Add a foreign key to ${label}`;
+  if (edit.kind === 'dropForeignKey') return `Drop foreign key ${edit.foreignKey.name}?`;
   return `Drop index ${edit.index.name}?`;
 }
 
@@ -46,21 +52,45 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
   const [indexColumns, setIndexColumns] = useState<string[]>([]);
   const [unique, setUnique] = useState(false);
   const [cascade, setCascade] = useState(false);
+  const schemaState = useBurrowStore((state) => state.schemas[sessionId]);
+  const tables = useMemo(() => (schemaState?.status === 'ready' ? schemaState.info.tables.filter((t) => t.kind === 'table') : []), [schemaState]);
+  const [referenced, setReferenced] = useState<TableInfo | null>(null);
+  const [referencedColumns, setReferencedColumns] = useState<Record<string, string>>({});
+  const [onDelete, setOnDelete] = useState<ReferentialAction>('NO ACTION');
+  const [onUpdate, setOnUpdate] = useState<ReferentialAction>('NO ACTION');
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const can = edit.kind === 'editColumn' ? columnEditsOf(engine) : { rename: true, type: true, nullable: true, default: true };
-  const suggestedIndexName = `${table.name}_${indexColumns.join('_') || 'columns'}_${unique ? 'key' : 'idx'}`.slice(0, 63);
+  const suggestedIndexName = `${table.name}_${indexColumns.join('_') || 'columns'}_${edit.kind === 'addForeignKey' ? 'fkey' : unique ? 'key' : 'idx'}`.slice(0, 63);
+  const tableLabel = (t: { schema: string | null; name: string }): string => (t.schema ? `${t.schema}.${t.name}` : t.name);
+  /** Picks the table a foreign key references; its columns pair with the chosen ones by key order until the user picks. */
+  const chooseReferenced = (next: TableInfo | null): void => {
+    setReferenced(next);
+    setReferencedColumns({});
+  };
+  const keyColumns = referenced?.columns.filter((c) => c.primaryKey).map((c) => c.name) ?? [];
+  const pairedColumn = (name: string): string => referencedColumns[name] ?? keyColumns[indexColumns.indexOf(name)] ?? '';
 
   const change: StructureChange =
     edit.kind === 'addColumn' ? { kind: 'addColumn', column }
       : edit.kind === 'editColumn' ? { kind: 'alterColumn', before: specOf(edit.column), after: column }
         : edit.kind === 'dropColumn' ? { kind: 'dropColumn', name: edit.column.name, cascade }
           : edit.kind === 'addIndex' ? { kind: 'addIndex', name: indexName.trim() || suggestedIndexName, columns: indexColumns, unique }
-            : { kind: 'dropIndex', name: edit.index.name };
+            : edit.kind === 'addForeignKey' ? {
+              kind: 'addForeignKey',
+              foreignKey: {
+                name: indexName.trim() || suggestedIndexName, columns: indexColumns, onDelete, onUpdate,
+                referencedTable: referenced ? { schema: referenced.schema, name: referenced.name } : { schema: null, name: '' },
+                referencedColumns: indexColumns.map(pairedColumn),
+              },
+            }
+              : edit.kind === 'dropForeignKey' ? { kind: 'dropForeignKey', name: edit.foreignKey.name }
+                : { kind: 'dropIndex', name: edit.index.name };
   let statements: string[] = [];
   let problem: string | null = null;
   try {
+    if (edit.kind === 'addForeignKey' && !referenced) throw new StructureChangeError('choose the table it references');
     statements = structureChangeSql(engine, { schema: table.schema, name: table.name }, change);
   } catch (caught) {
     if (!(caught instanceof StructureChangeError)) throw caught;
@@ -122,7 +152,7 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
             )}
           </>
         )}
-        {edit.kind === 'addIndex' && (
+        {(edit.kind === 'addIndex' || edit.kind === 'addForeignKey') && (
           <>
             <fieldset className="index-columns">
               <legend>Columns, in the order clicked</legend>
@@ -134,7 +164,37 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
                 </label>
               ))}
             </fieldset>
-            <label className="inline"><input type="checkbox" checked={unique} onChange={(e) => setUnique(e.target.checked)} /> Unique</label>
+            {edit.kind === 'addIndex' && <label className="inline"><input type="checkbox" checked={unique} onChange={(e) => setUnique(e.target.checked)} /> Unique</label>}
+            {edit.kind === 'addForeignKey' && (
+              <>
+                <label className="field">
+                  <span>References</span>
+                  <select aria-label="Referenced table" value={referenced ? tableLabel(referenced) : ''} onChange={(e) => chooseReferenced(tables.find((t) => tableLabel(t) === e.target.value) ?? null)}>
+                    <option value="" disabled>Choose a table…</option>
+                    {tables.map((t) => <option key={tableLabel(t)} value={tableLabel(t)}>{tableLabel(t)}</option>)}
+                  </select>
+                </label>
+                {referenced && indexColumns.map((name) => (
+                  <label key={name} className="field">
+                    <span>{name} references</span>
+                    <select aria-label={`${name} references`} value={pairedColumn(name)} onChange={(e) => setReferencedColumns({ ...referencedColumns, [name]: e.target.value })}>
+                      <option value="" disabled>Choose a column…</option>
+                      {referenced.columns.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.dataType})</option>)}
+                    </select>
+                  </label>
+                ))}
+                <div className="new-table-name">
+                  {([['On delete', onDelete, setOnDelete], ['On update', onUpdate, setOnUpdate]] as const).map(([text, current, set]) => (
+                    <label key={text} className="field">
+                      <span>{text}</span>
+                      <select aria-label={text} value={current} onChange={(e) => set(e.target.value as ReferentialAction)}>
+                        {referentialActions.map((action) => <option key={action} value={action}>{action}</option>)}
+                      </select>
+                    </label>
+                  ))}
+                </div>
+              </>
+            )}
             <label className="field">
               <span>Name</span>
               <input value={indexName} placeholder={suggestedIndexName} spellCheck={false} onChange={(e) => setIndexName(e.target.value)} />

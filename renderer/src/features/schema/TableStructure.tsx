@@ -15,6 +15,7 @@ import { StructureChangeDialog, type StructureEdit } from './StructureChangeDial
 export function TableStructure({ sessionId, table, info }: { sessionId: string; table: BrowseTable; info: TableInfo | undefined }) {
   const [edit, setEdit] = useState<StructureEdit | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const engine = useBurrowStore((state) => state.sessions[sessionId]?.engine);
   const editable = useBurrowStore((state) => Boolean(state.sessions[sessionId]) && !sessionReadOnly(state, sessionId)) && info?.kind === 'table';
   if (!info) return <p className="empty" data-testid="structure-missing">{table.name} is not in the loaded schema: Refresh the schema tree.</p>;
   return (
@@ -66,10 +67,10 @@ export function TableStructure({ sessionId, table, info }: { sessionId: string; 
           </tbody>
         </table>
       )}
-      <h3>Foreign keys</h3>
+      <h3>Foreign keys {editable && engine !== 'sqlite' && <button type="button" className="small" onClick={() => setEdit({ kind: 'addForeignKey' })}>+ Foreign key</button>}</h3>
       {info.foreignKeys.length === 0 ? <p className="empty">None.</p> : (
         <table className="structure-table" data-testid="structure-foreign-keys">
-          <thead><tr><th>Name</th><th>Columns</th><th>References</th></tr></thead>
+          <thead><tr><th>Name</th><th>Columns</th><th>References</th>{editable && engine !== 'sqlite' && <th />}</tr></thead>
           <tbody>
             {info.foreignKeys.map((fk) => {
               const target = { schema: fk.referencedSchema ?? table.schema, name: fk.referencedTable };
@@ -83,6 +84,11 @@ export function TableStructure({ sessionId, table, info }: { sessionId: string; 
                     </button>
                     {' '}({fk.referencedColumns.join(', ')})
                   </td>
+                  {editable && engine !== 'sqlite' && (
+                    <td className="row-actions">
+                      <button type="button" className="small" aria-label={`Drop foreign key ${fk.name}`} onClick={() => setEdit({ kind: 'dropForeignKey', foreignKey: fk })}>Drop…</button>
+                    </td>
+                  )}
                 </tr>
               );
             })}
