@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { diagnosisSchema, sessionsDiagnoseRequestSchema } from '../diagnosis';
 import { promptRequestSchema } from '../prompts';
+import { serverKillRequestSchema, serverKillResultSchema, serverProcessesRequestSchema, serverProcessesSchema } from '../serverProcesses';
 import {
   browsePageSchema,
   browseRequestSchema,
@@ -71,6 +72,9 @@ export const sessionChannels = {
   'schema.export': { request: tableExportRequestSchema, response: queryExportResultSchema },
   'schema.previewImport': { request: importPreviewRequestSchema, response: importPreviewSchema },
   'schema.import': { request: tableImportRequestSchema, response: tableImportResultSchema },
+  /** The server's client sessions (its activity), seen from a connection of the session's own. */
+  'server.processes': { request: serverProcessesRequestSchema, response: serverProcessesSchema },
+  'server.kill': { request: serverKillRequestSchema, response: serverKillResultSchema },
   'schema.cancelImport': { request: importCancelRequestSchema, response: z.object({ cancelled: z.boolean() }) },
   'prompts.answer': { request: promptsAnswerRequestSchema, response: z.object({}) },
   'prompts.list': { request: z.object({}).strict(), response: z.array(pendingPromptSchema) },

@@ -1428,4 +1428,24 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => structure.getByTestId('structure-foreign-keys').count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('button', { name: 'Close e2e_new' }).click();
   });
+
+  it('shows the server\'s activity from a connection of its own while the tab\'s query runs, and cancels that query from there', async () => {
+    await typeSql(page, 'SELECT pg_sleep(20) AS long_one');
+    await page.getByTestId('run').click();
+    await page.getByRole('button', { name: 'Activity' }).click();
+    const dialog = page.getByTestId('activity');
+    const mine = dialog.getByTestId('activity-row').filter({ hasText: '(this connection)' });
+    await expect.poll(() => mine.textContent(), { timeout: 10_000 }).toContain('SELECT pg_sleep(20) AS long_one');
+    expect(await mine.locator('td').nth(4).textContent()).toBe('active');
+    const asked: string[] = [];
+    page.once('dialog', (question) => {
+      asked.push(question.message());
+      void question.accept();
+    });
+    await mine.getByRole('button', { name: /^Cancel the statement of process \d+$/ }).click();
+    await expect.poll(() => dialog.getByTestId('activity-notice').textContent(), { timeout: 10_000 }).toMatch(/^Cancelled the statement of process \d+\.$/);
+    expect(asked).toEqual([expect.stringMatching(/^Cancel the statement process \d+ is running\? It is this connection's own\.$/)]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 10_000 }).toMatch(/ · cancelled · /);
+  });
 });

@@ -47,6 +47,9 @@ import { streamQueryToFile, type ExportControl, type QueryExport } from './expor
 import { whyNotRerunnable } from '../../../shared/sql/rerunnableQuery';
 import { importCsvFile, previewCsvImport, type ImportControl } from './import/csvImport';
 import type { DbConnection, DbTransport, RunSink } from './types';
+import type { ServerProcess } from '../../../shared/serverProcesses';
+import { runCommand } from './edit/runCommand';
+import { killSql, processListSql, processesFrom } from './processes/processQueries';
 
 interface LiveConnection {
   id: string;
@@ -401,6 +404,38 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
     } finally {
       for (const result of results) this.store.release(result.id);
     }
+  }
+
+  /** Whether `connectionId` is open and not lost. */
+  isOpen(connectionId: string): boolean {
+    const live = this.connections.get(connectionId);
+    return live !== undefined && !live.lost;
+  }
+
+  /** The server's id of a connection (see DbConnection.serverProcessId), or null. */
+  serverProcessId(connectionId: string): string | null {
+    return this.live(connectionId).connection.serverProcessId ?? null;
+  }
+
+  /** The server's other client sessions, seen from `connectionId` (not listed itself); `ownId` marks the session's own. */
+  async processes(connectionId: string, ownId: string | null): Promise<ServerProcess[]> {
+    const live = this.live(connectionId);
+    const sql = processListSql(live.connection.engine);
+    return this.readOneResult(live, { sql, params: [] }, 'the process list', (result) => processesFrom(result.read(0, 10_000, 8_192).rows, ownId));
+  }
+
+  /** Ends a server process's statement or session from `connectionId`; whether the server ended something. */
+  async killProcess(connectionId: string, processId: string, scope: 'query' | 'connection'): Promise<{ ended: boolean }> {
+    const live = this.live(connectionId);
+    const kill = killSql(live.connection.engine, processId, scope);
+    if (!kill.answers) {
+      await this.serialized(live, () => runCommand(live.connection, kill.sql));
+      return { ended: true };
+    }
+    return this.readOneResult(live, { sql: kill.sql, params: kill.params }, 'the kill', (result) => {
+      const answer = result.read(0, 1, 64).rows[0]?.[0];
+      return { ended: answer === 'true' };
+    });
   }
 
   /** Saves a table browser's changes in one transaction (see applyTableEdits), after any queued run. */

@@ -64,6 +64,8 @@ export interface DbConnection {
   introspect(schema?: string): Promise<SchemaInfo>;
   /** Whether a transaction the user began (BEGIN in a query tab) is open on this connection now. */
   inTransaction(): Promise<boolean>;
+  /** The server's id of this connection (PostgreSQL's backend pid, MySQL's thread id), where known. */
+  readonly serverProcessId?: string | null;
   close(): Promise<void>;
   /** Called once when the connection dies on its own (server gone, tunnel closed). */
   onLost(listener: (error: Error) => void): void;

@@ -7,7 +7,7 @@ import type { PromptHub } from '../prompts/promptHub';
 import type { ProfileTester } from '../sessions/profileTester';
 import type { SessionManager } from '../sessions/sessionManager';
 
-type SessionChannel = Extract<keyof Handlers, `${'sessions' | 'query' | 'schema' | 'prompts'}.${string}`>;
+type SessionChannel = Extract<keyof Handlers, `${'sessions' | 'query' | 'schema' | 'server' | 'prompts'}.${string}`>;
 
 /**
  * Live work: requests naming a session are pointed at the connection currently behind it.
@@ -77,6 +77,13 @@ export function sessionHandlers(
       exportOnSideConnection(request.connectionId, `result-${fileStamp()}.${request.format}`, request.format, `Export every row of the query as ${request.format.toUpperCase()}`,
         (connectionId, file) => queries.exportQuery({ ...request, connectionId }, file, exportProgress)),
     'query.cancelExport': (request) => queries.cancelExport(request),
+    'server.processes': async ({ connectionId }) => {
+      const own = queries.serverProcessId(await sessions.connectionFor(connectionId));
+      const admin = await sessions.adminConnectionFor(connectionId);
+      const engine = sessions.list().find((s) => s.sessionId === connectionId)?.engine;
+      return { processes: await queries.processes(admin, own), canEndQueryOnly: engine !== 'sqlserver' };
+    },
+    'server.kill': async ({ connectionId, processId, scope }) => queries.killProcess(await sessions.adminConnectionFor(connectionId), processId, scope),
     'schema.previewImport': async (request) => queries.previewImport({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),
     'schema.import': async (request) => {
       const side = await sessions.openSideConnection(request.connectionId);

@@ -45,6 +45,8 @@ export interface SessionManagerDeps {
  */
 export class SessionManager {
   private readonly sessions = new Map<string, LiveSession>();
+  /** By session: its activity view's connection (see adminConnectionFor). */
+  private readonly admin = new Map<string, Promise<string>>();
 
   constructor(private readonly deps: SessionManagerDeps) {}
 
@@ -120,6 +122,10 @@ export class SessionManager {
     const session = this.sessions.get(sessionId);
     if (!session) return { closed: false };
     this.sessions.delete(sessionId);
+    const admin = this.admin.get(sessionId);
+    this.admin.delete(sessionId);
+    const adminId = admin ? await admin.catch(() => null) : null;
+    if (adminId) await this.deps.queries.close({ connectionId: adminId }).catch(() => {});
     await this.deps.queries.close({ connectionId: session.connectionId }).catch(() => {});
     await session.release?.();
     session.info.state = 'closed';
@@ -179,6 +185,22 @@ export class SessionManager {
   async openSideConnection(sessionId: string): Promise<string> {
     await this.connectionFor(sessionId);
     return this.login(this.sessions.get(sessionId)!);
+  }
+
+  /**
+   * A connection of the session's own for looking at the server (its activity view): opened on
+   * first use like a side connection, kept while the session lives, and opened again when it was
+   * lost (a tunnel reconnect).
+   */
+  async adminConnectionFor(sessionId: string): Promise<string> {
+    await this.connectionFor(sessionId);
+    const kept = this.admin.get(sessionId);
+    const id = kept ? await kept.catch(() => null) : null;
+    if (id && this.deps.queries.isOpen(id)) return id;
+    const opening = this.openSideConnection(sessionId);
+    this.admin.set(sessionId, opening);
+    opening.catch(() => this.admin.delete(sessionId));
+    return opening;
   }
 
   async closeAll(): Promise<void> {

@@ -207,6 +207,27 @@ describe('core: connect over SSH through the contract', () => {
     expect(listeningSocketsOf('self')).toEqual([]);
   });
 
+  it('lists the server\'s activity from one connection of its own, kept while the session lives and closed with it', async () => {
+    const session = value<{ sessionId: string }>(await core.dispatch('sessions.open', { profileId: await profileId('maria') }));
+    const watcher = value<{ sessionId: string }>(await core.dispatch('sessions.open', { profileId: await profileId('maria') }));
+    const ids = async (from: string): Promise<string[]> => value<{ processes: { id: string }[] }>(await core.dispatch('server.processes', { connectionId: from })).processes.map((p) => p.id);
+    const first = value<{ processes: { id: string; own: boolean }[]; canEndQueryOnly: boolean }>(await core.dispatch('server.processes', { connectionId: session.sessionId }));
+    expect(first.canEndQueryOnly).toBe(true);
+    expect(first.processes.filter((p) => p.own)).toHaveLength(1);
+    // Asked again, the same activity connection answers: no new login shows up.
+    const before = await ids(watcher.sessionId);
+    await ids(session.sessionId);
+    await ids(session.sessionId);
+    expect(await ids(watcher.sessionId)).toEqual(before);
+    // Closing the session closes its tabs' connection and its activity connection.
+    value(await core.dispatch('sessions.close', { sessionId: session.sessionId }));
+    // The server lets go of a closed connection's thread a moment after it quits.
+    await expect.poll(async () => (await ids(watcher.sessionId)).length, { timeout: 5_000 }).toBe(before.length - 2);
+    expect(await core.dispatch('server.processes', { connectionId: session.sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    value(await core.dispatch('sessions.close', { sessionId: watcher.sessionId }));
+    expect(listeningSocketsOf('self')).toEqual([]);
+  });
+
   it('a bad session id is a clear error, not a crash', async () => {
     const result = await core.dispatch('query.run', { connectionId: 'nope', sql: 'SELECT 1' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -138,6 +138,11 @@ class MysqlConnection implements DbConnection {
     connection.on('end', () => lost(new BurrowError('DB_CONNECTION_LOST', 'the server closed the connection')));
   }
 
+  get serverProcessId(): string | null {
+    const id = this.connection.threadId;
+    return typeof id === 'number' ? String(id) : null;
+  }
+
   static async open(config: DbConnectConfig, open: StreamFactory, host: string, useTls: boolean): Promise<MysqlConnection> {
     const connection = await login(config, open, host, useTls);
     if (config.readOnly) await query(connection, 'SET SESSION TRANSACTION READ ONLY');

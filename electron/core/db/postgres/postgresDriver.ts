@@ -85,6 +85,11 @@ class PostgresConnection implements DbConnection {
     });
   }
 
+  get serverProcessId(): string | null {
+    const pid = (this.client as unknown as { processID?: number | null }).processID;
+    return typeof pid === 'number' ? String(pid) : null;
+  }
+
   static async open(config: DbConnectConfig, open: StreamFactory, host: string, tls: ReturnType<typeof tlsConnectionOptions>): Promise<PostgresConnection> {
     let socket: ServerSocket | null = null;
     const client = new pg.Client({

@@ -23,6 +23,7 @@ import { SavedQueriesDialog } from './SavedQueriesDialog';
 import { openSavedQuery, saveTabQuery } from './savedQueryActions';
 import { openSqlFile, saveSqlFile } from './sqlFileActions';
 import { SshLogDialog } from './SshLogDialog';
+import { ActivityDialog } from './ActivityDialog';
 import { ContextMenu, type MenuItem } from '../../components/ContextMenu';
 import { tabAfterStep, tabStepOf } from './tabSwitching';
 import { ExportAllRows } from '../exports/ExportAllRows';
@@ -141,6 +142,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
   const [formatError, setFormatError] = useState<string | null>(null);
   const [showLog, setShowLog] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [showActivity, setShowActivity] = useState(false);
   const [showSaved, setShowSaved] = useState(false);
   const [saveAsk, setSaveAsk] = useState<{ note: string | null } | null>(null);
   const [saveStatus, setSaveStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -215,6 +217,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
         <button type="button" onClick={save} data-testid="save-query-button" title={tab.savedQueryId ? `Mod+S: save the SQL to “${tab.title}”` : 'Mod+S: save the SQL under a name'}>Save</button>
         {profileId && <button type="button" onClick={() => setShowSaved(true)}>Saved queries</button>}
         {session && <button type="button" onClick={() => setShowHistory(true)}>History</button>}
+        {session && session.engine !== 'sqlite' && <button type="button" onClick={() => setShowActivity(true)} title="The server's sessions and what they run; cancel a statement or end a session">Activity</button>}
         {session && session.hops > 0 && <button type="button" onClick={() => setShowLog(true)}>SSH log</button>}
         {session && (
           <button type="button" title="Close this connection (its tunnel and login); the tabs stay, and connecting again brings them back to life"
@@ -228,6 +231,7 @@ function QueryPane({ tab }: { tab: QueryTab }) {
       {tab.fileStatus && <p className={tab.fileStatus.ok ? 'muted' : 'error-text'} role={tab.fileStatus.ok ? 'status' : 'alert'} data-testid="file-status">{tab.fileStatus.text}</p>}
       {saveStatus && <p className={saveStatus.ok ? 'muted' : 'error-text'} role={saveStatus.ok ? 'status' : 'alert'} data-testid="save-query-status">{saveStatus.text}</p>}
       {showLog && <SshLogDialog sessionId={tab.sessionId} onClose={() => setShowLog(false)} />}
+      {showActivity && session && <ActivityDialog sessionId={session.sessionId} title={session.profileName} onClose={() => setShowActivity(false)} />}
       {saveAsk && profileId && (
         <SaveQueryDialog tab={tab} profileId={profileId} profileName={session?.profileName ?? tab.title} note={saveAsk.note}
           onSaved={(text) => {
