@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryService } from '../../../electron/core/db/queryService';
 import { sqliteDriver } from '../../../electron/core/db/sqlite/sqliteDriver';
-import type { RawCell, ResultWriter, RunSink } from '../../../electron/core/db/types';
+import { waitingWriter } from '../../support/waitingWriter';
 import { dbConnectConfigSchema } from '../../../shared/query';
 import { makeTempDir, type TempDir } from '../../env';
 import { connectError, expectCancelled, runOk, runToEnd } from './dbRig';
@@ -113,31 +113,10 @@ describe('SQLite files', () => {
   it('a writer that asks the worker to wait gets every row in order, and none while it waits', async () => {
     const connection = await sqliteDriver.connect(dbConnectConfigSchema.parse({ engine: 'sqlite', database: file, readOnly: true }), { kind: 'file' });
     try {
-      const seen: string[] = [];
-      let waits = 0;
-      let waiting: Promise<void> | null = null;
-      let pushedWhileWaiting = 0;
-      const writer: ResultWriter = {
-        push: (row: readonly RawCell[]) => {
-          if (waiting) pushedWhileWaiting++;
-          seen.push(String(row[0]));
-          return true;
-        },
-        ready: () => {
-          if (waiting || seen.length % 6000 !== 0) return waiting;
-          waits++;
-          waiting = new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => {
-            waiting = null;
-          });
-          return waiting;
-        },
-        markLimited: () => {},
-        end: () => {},
-      };
-      const sink: RunSink = { beginRows: () => writer, command: () => {} };
+      const { sink, seen, stats } = waitingWriter(6000, 20);
       await connection.run('WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 30000) SELECT i FROM s', { rowLimit: null }, sink);
-      expect(waits).toBe(5);
-      expect(pushedWhileWaiting).toBe(0);
+      expect(stats.waits).toBe(5);
+      expect(stats.pushedWhileWaiting).toBe(0);
       expect(seen).toHaveLength(30000);
       expect(seen.every((id, index) => id === String(index + 1))).toBe(true);
     } finally {

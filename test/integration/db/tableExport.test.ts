@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConnectConfigInput, ExportProgress, TableExportRequest } from '../../../shared/query';
 import { QueryService } from '../../../electron/core/db/queryService';
-import type { RawCell, ResultWriter, RunSink } from '../../../electron/core/db/types';
+import type { RunSink } from '../../../electron/core/db/types';
+import { waitingWriter } from '../../support/waitingWriter';
 import { makeTempDir, startMariadb, startPostgres, type MariadbServer, type PostgresServer, type TempDir } from '../../env';
 import { runOk, startSshRig, transportFor, type SshRig } from './dbRig';
 
@@ -273,36 +274,12 @@ describe.each(cases)('table export over the SSH tunnel: $engine', (engineCase) =
   });
 
   it('a writer that asks the driver to wait gets every row, in order (backpressure through the tunnel)', async () => {
-    const seen: string[] = [];
-    let waits = 0;
-    let lastWaitAt = 0;
-    let waiting: Promise<void> | null = null;
-    let pushedWhileWaiting = 0;
-    const writer: ResultWriter = {
-      push: (row: readonly RawCell[]) => {
-        if (waiting) pushedWhileWaiting++;
-        seen.push(String(row[0]));
-        return true;
-      },
-      ready: () => {
-        if (waiting) return waiting;
-        if (seen.length - lastWaitAt < 5000) return null;
-        lastWaitAt = seen.length;
-        waits++;
-        waiting = new Promise<void>((resolve) => setTimeout(resolve, 30)).then(() => {
-          waiting = null;
-        });
-        return waiting;
-      },
-      markLimited: () => {},
-      end: () => {},
-    };
-    const sink: RunSink = { beginRows: () => writer, command: () => {} };
+    const { sink, seen, stats } = waitingWriter(5000, 30);
     const live = (service as unknown as { connections: Map<string, { connection: { run(sql: string, o: object, s: RunSink): Promise<void> } }> }).connections.get(other)!;
     await live.connection.run(`SELECT id FROM ${quoted('Export me')} ORDER BY id`, { rowLimit: null }, sink);
-    expect(waits).toBeGreaterThanOrEqual(5);
+    expect(stats.waits).toBeGreaterThanOrEqual(5);
     // The driver really paused: no row arrived while the writer asked it to wait.
-    expect(pushedWhileWaiting).toBe(0);
+    expect(stats.pushedWhileWaiting).toBe(0);
     expect(seen.length).toBe(PLAIN_ROWS + 4);
     expect(seen.every((id, index) => id === String(index + 1))).toBe(true);
   });

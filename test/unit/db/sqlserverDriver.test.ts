@@ -7,6 +7,7 @@ import { driverFor } from '../../../electron/core/db/drivers';
 import { sqlserverDriver } from '../../../electron/core/db/sqlserver/sqlserverDriver';
 import type { DbConnection, RawCell, RunSink } from '../../../electron/core/db/types';
 import { applyTableEdits } from '../../../electron/core/db/edit/applyTableEdits';
+import { waitingWriter } from '../../support/waitingWriter';
 
 // A small in-test SQL Server: it speaks enough TDS 7.4 for tedious to log in (PRELOGIN response,
 // LOGINACK, DONE) and answers SQL batches with COLMETADATA / ROW / DONE / ERROR tokens, so the
@@ -354,33 +355,10 @@ describe('SQL Server runs', () => {
     const count = 3000;
     const { connection } = await connectFake((sql) => (sql === 'SELECT n FROM many'
       ? Buffer.concat([colMetadata(columns), ...Array.from({ length: count }, (_, i) => row(columns, [i + 1])), done(DONE_COUNT, BigInt(count))]) : undefined));
-    const seen: string[] = [];
-    let waiting: Promise<void> | null = null;
-    let waits = 0;
-    let pushedWhileWaiting = 0;
-    const sink: RunSink = {
-      beginRows: () => ({
-        push: (cells: readonly RawCell[]) => {
-          if (waiting) pushedWhileWaiting++;
-          seen.push(String(cells[0]));
-          return true;
-        },
-        ready: () => {
-          if (waiting || seen.length % 1000 !== 0) return waiting;
-          waits++;
-          waiting = new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => {
-            waiting = null;
-          });
-          return waiting;
-        },
-        markLimited: () => {},
-        end: () => {},
-      }),
-      command: () => {},
-    };
+    const { sink, seen, stats } = waitingWriter(1000, 20);
     await connection.run('SELECT n FROM many', { rowLimit: null }, sink);
-    expect(waits).toBe(3);
-    expect(pushedWhileWaiting).toBe(0);
+    expect(stats.waits).toBe(3);
+    expect(stats.pushedWhileWaiting).toBe(0);
     expect(seen).toEqual(Array.from({ length: count }, (_, i) => String(i + 1)));
   });
 

@@ -6,7 +6,7 @@ import { StructureChangeError } from '../../../../shared/sql/structureChanges';
 import { useBurrowStore } from '../../store';
 import { COMMON_TYPES } from './commonTypes';
 import { openTableBrowser } from './openTableBrowser';
-import { runTableChange } from './runTableChange';
+import { useTableChangeRun } from './useTableChangeRun';
 
 const KEY_TYPE: Record<Engine, string> = { postgres: 'integer', mysql: 'int', mariadb: 'int', sqlite: 'INTEGER', sqlserver: 'int' };
 const TEXT_TYPE: Record<Engine, string> = { postgres: 'text', mysql: 'varchar(255)', mariadb: 'varchar(255)', sqlite: 'TEXT', sqlserver: 'nvarchar(255)' };
@@ -31,8 +31,7 @@ export function NewTableDialog({ sessionId, schemas, defaultSchema, onDone, onCl
     { name: 'id', type: KEY_TYPE[engine], nullable: false, default: null, primaryKey: true, autoIncrement: true },
     { name: '', type: TEXT_TYPE[engine], nullable: true, default: null, primaryKey: false, autoIncrement: false },
   ]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, apply } = useTableChangeRun(sessionId);
   const table = { schema, name };
   let sql = '';
   let problem: string | null = null;
@@ -47,15 +46,7 @@ export function NewTableDialog({ sessionId, schemas, defaultSchema, onDone, onCl
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (problem !== null || busy) return;
-    setBusy(true);
-    setError(null);
-    const outcome = await runTableChange(sessionId, sql);
-    setBusy(false);
-    if (outcome === 'cancelled') return;
-    if (outcome) {
-      setError(outcome);
-      return;
-    }
+    if (!(await apply(sql))) return;
     const created = { schema, name: name.trim() };
     onDone(`Created ${schema ? `${schema}.` : ''}${created.name}.`);
     openTableBrowser(sessionId, created);

@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/sql/structureChanges';
 import { useBurrowStore } from '../../store';
 import { COMMON_TYPES } from './commonTypes';
-import { runTableChange } from './runTableChange';
+import { useTableChangeRun } from './useTableChangeRun';
 
 /** What the structure view asked to change. */
 export type StructureEdit =
@@ -59,8 +59,7 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
   const [onDelete, setOnDelete] = useState<ReferentialAction>('NO ACTION');
   const [onUpdate, setOnUpdate] = useState<ReferentialAction>('NO ACTION');
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, apply } = useTableChangeRun(sessionId);
   const can = edit.kind === 'editColumn' ? columnEditsOf(engine) : { rename: true, type: true, nullable: true, default: true };
   const suggestedIndexName = `${table.name}_${indexColumns.join('_') || 'columns'}_${edit.kind === 'addForeignKey' ? 'fkey' : unique ? 'key' : 'idx'}`.slice(0, 63);
   const tableLabel = (t: { schema: string | null; name: string }): string => (t.schema ? `${t.schema}.${t.name}` : t.name);
@@ -102,15 +101,7 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(null);
-    const outcome = await runTableChange(sessionId, statements.join(';\n'));
-    setBusy(false);
-    if (outcome === 'cancelled') return;
-    if (outcome) {
-      setError(outcome);
-      return;
-    }
+    if (!(await apply(statements.join(';\n')))) return;
     onDone(statements.length === 1 ? `Done: ${statements[0]}` : `Done: ${statements.length} statements.`);
   };
   const setDefault = (text: string | null): void => {

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import type { TableInfo } from '../../../../shared/query';
 import { tableChangeSql, type TableChange } from '../../../../shared/sql/tableChanges';
 import { useBurrowStore } from '../../store';
-import { runTableChange } from './runTableChange';
+import { useTableChangeRun } from './useTableChangeRun';
 import { closeBrowsersOf } from './closeBrowsersOf';
 
 const wording: Record<TableChange, { verb: string; busy: string; done: string; what: (kind: string) => string; cascade: string }> = {
@@ -37,23 +37,14 @@ export function TableChangeDialog({ sessionId, table, change, onDone, onClose }:
   const engine = useBurrowStore((state) => state.sessions[sessionId]?.engine);
   const [typed, setTyped] = useState('');
   const [cascade, setCascade] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, apply } = useTableChangeRun(sessionId);
   const words = wording[change];
   const label = table.schema ? `${table.schema}.${table.name}` : table.name;
   const sql = engine ? tableChangeSql(engine, change, { table: { schema: table.schema, name: table.name }, kind: table.kind, cascade }) : '';
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (typed !== table.name || !engine) return;
-    setBusy(true);
-    setError(null);
-    const outcome = await runTableChange(sessionId, sql);
-    setBusy(false);
-    if (outcome === 'cancelled') return;
-    if (outcome) {
-      setError(outcome);
-      return;
-    }
+    if (!(await apply(sql))) return;
     if (change === 'drop') closeBrowsersOf(sessionId, table);
     onDone(`${words.done} ${label}.`);
   };
