@@ -8,7 +8,7 @@ import { cellFilters } from './cellFilters';
 import { ContextMenu } from '../../components/ContextMenu';
 import { foreignKeyLinks, tableForeignKeys, type TableLink } from './foreignKeyLinks';
 import { openTableBrowser } from './openTableBrowser';
-import { browseCopyItems } from './browseCopy';
+import { browseCopyItems, readRowWhole } from './browseCopy';
 import type { Editability } from './tableEditability';
 import { editValueOf, isDeleted, pendingValue, rowKey, type RowRef } from './tableEdits';
 
@@ -29,7 +29,7 @@ function lockedReason(read: Cell | undefined, row: RowRef, deleted: boolean, key
  */
 export function BrowseGrid({ view, editability, onSort, onFilter }: { view: BrowseView; editability: Editability; onSort(column: string): void; onFilter(filter: BrowseFilter): void }) {
   const [editing, setEditing] = useState<{ row: RowRef; column: string } | null>(null);
-  const [menu, setMenu] = useState<{ x: number; y: number; column: string; cell: Cell | undefined; row: readonly Cell[] | null; links: { references: TableLink[]; referencedBy: TableLink[] } } | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; column: string; cell: Cell | undefined; row: readonly Cell[] | null; index: number; links: { references: TableLink[]; referencedBy: TableLink[] } } | null>(null);
   const [copyNote, setCopyNote] = useState<string | null>(null);
   const engine = useBurrowStore((state) => state.sessions[view.sessionId]?.engine);
   const schema = useBurrowStore((state) => state.schemas[view.sessionId]);
@@ -100,7 +100,7 @@ export function BrowseGrid({ view, editability, onSort, onFilter }: { view: Brow
               onContextMenu={(event) => {
                 if (!cells) return;
                 event.preventDefault();
-                setMenu({ x: event.clientX, y: event.clientY, column, cell: read, row: row.kind === 'page' ? cells : null, links: links ?? { references: [], referencedBy: [] } });
+                setMenu({ x: event.clientX, y: event.clientY, column, cell: read, row: row.kind === 'page' ? cells : null, index: row.index, links: links ?? { references: [], referencedBy: [] } });
               }}
             >
               {shown.text}
@@ -143,7 +143,7 @@ export function BrowseGrid({ view, editability, onSort, onFilter }: { view: Brow
           ...cellFilters(menu.column, menu.cell).map(({ label, filter }) => ({ label: `Filter: ${label}`, action: () => onFilter(filter) })),
           ...menu.links.references.map((link) => ({ label: `Open ${link.label}`, action: () => follow(link) })),
           ...menu.links.referencedBy.map((link) => ({ label: `Rows of ${link.label}`, action: () => follow(link) })),
-          ...(menu.row && engine ? browseCopyItems({ engine, table: view.table, columns: page.columns, row: menu.row, column: menu.column, cell: menu.cell }, setCopyNote) : []),
+          ...(menu.row && engine ? browseCopyItems({ engine, table: view.table, columns: page.columns, row: menu.row, column: menu.column, cell: menu.cell, readWhole: () => readRowWhole(view, menu.index) }, setCopyNote) : []),
         ]} />
       )}
       {copyNote && <p className="muted" role="status" data-testid="browse-copy-status">{copyNote}</p>}
