@@ -197,6 +197,8 @@ export class SessionManager {
     const kept = this.admin.get(sessionId);
     const id = kept ? await kept.catch(() => null) : null;
     if (id && this.deps.queries.isOpen(id)) return id;
+    // A connection lost with the tunnel is let go before another takes its place.
+    if (id) await this.deps.queries.close({ connectionId: id }).catch(() => {});
     const opening = this.openSideConnection(sessionId);
     this.admin.set(sessionId, opening);
     opening.catch(() => this.admin.delete(sessionId));
