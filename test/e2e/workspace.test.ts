@@ -1476,4 +1476,24 @@ describe('e2e: connect and query through the real UI', () => {
     await expect.poll(() => browser.getByTestId('browse-copy-status').textContent(), { timeout: 10_000 }).toBe('Could not copy: the row changed since this page was read. Reload, then copy again.');
     await page.getByRole('button', { name: 'Close e2e_big' }).click();
   });
+
+  it('offers what SQLite cannot change in place as a rebuild script in a query tab', async () => {
+    await page.getByRole('button', { name: /Sample \(SQLite\)/ }).click();
+    const tree = page.getByTestId('schema-tree');
+    await tree.getByTitle(/^Browse (main\.)?orders$/).click({ button: 'right', timeout: 15_000 });
+    await page.getByTestId('tree-menu').getByRole('menuitem', { name: 'Structure' }).click();
+    const structure = page.getByTestId('table-structure');
+    await structure.getByRole('button', { name: 'Change column note' }).click();
+    const dialog = page.getByTestId('structure-change');
+    await dialog.getByLabel('Type').fill('VARCHAR(200)');
+    expect(await dialog.getByTestId('structure-change-problem').textContent()).toBe('Its type: not changed in place on this engine; write the ALTER TABLE yourself.');
+    expect(await dialog.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Open a rebuild script in a query tab' }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Rebuild orders×');
+    const script = (await page.locator('.cm-line').allTextContents()).join('\n');
+    expect(script).toMatch(/^-- SQLite changes a column's type, NULL or default only by rebuilding its table/);
+    expect(script).toContain('"note" VARCHAR(200)');
+    expect(script).toContain('INSERT INTO "main"."orders__rebuild" ("id", "customer_id", "status", "ordered_at", "note") SELECT "id", "customer_id", "status", "ordered_at", "note" FROM "main"."orders";');
+    expect(script).toContain('CREATE INDEX "main"."orders_customer" ON "orders" ("customer_id");');
+  });
 });

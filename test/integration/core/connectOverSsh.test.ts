@@ -149,12 +149,16 @@ describe('core: connect over SSH through the contract', () => {
       return value<{ rows: unknown[][] }>(await core.dispatch('query.rows', { resultId: status.results[0]!.resultId, offset: 0, limit: 1 })).rows[0]?.[0];
     };
     expect(await applicationName()).toBe('burrow-startup');
+    // The activity view's connection is opened now, and must come back after the drop too.
+    const ownProcesses = async (): Promise<number> => value<{ processes: { own: boolean }[] }>(await core.dispatch('server.processes', { connectionId: session.sessionId })).processes.filter((p) => p.own).length;
+    expect(await ownProcesses()).toBe(1);
     const seen = states.length;
     await bastion.restart();
     const readyAgain = () => states.slice(seen).some((s) => s.sessionId === session.sessionId && s.part === 'database' && s.state === 'ready');
     for (let waited = 0; !readyAgain() && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(states.slice(seen).filter((s) => s.sessionId === session.sessionId).map((s) => `${s.part}:${s.state}`)).toEqual(expect.arrayContaining(['tunnel:reconnecting', 'database:ready']));
     expect(await applicationName()).toBe('burrow-startup');
+    expect(await ownProcesses()).toBe(1);
   });
 
   it('exports a whole table on a database connection of its own, so the session\'s queries go on meanwhile', async () => {

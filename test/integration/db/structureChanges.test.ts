@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../shared/profile';
 import type { DbConnectConfigInput, TableInfo } from '../../../shared/query';
 import { createTableSql } from '../../../shared/sql/createTable';
+import { sqliteRebuildScript } from '../../../shared/sql/sqliteRebuild';
 import { structureChangeSql, type ColumnSpec, type StructureChange } from '../../../shared/sql/structureChanges';
 import { QueryService } from '../../../electron/core/db/queryService';
 import type { DbTransport } from '../../../electron/core/db/types';
@@ -188,5 +189,34 @@ describe.each(cases)('structure changes on $engine', (engineCase) => {
     await runOk(service, connectionId, "INSERT INTO parts (label, qty) VALUES ('washer', 1)");
     expect((await runOk(service, connectionId, "SELECT id > 2 FROM parts WHERE label = 'washer'")).rows[0]).toEqual([['1']]);
     expect((await parts()).columns.find((c) => c.name === 'id')).toMatchObject({ dataType: 'bigint(20)', mysql: { extra: 'auto_increment' } });
+  });
+});
+
+describe('a SQLite rebuild script, run as the user would run it from a query tab', () => {
+  const service = new QueryService();
+  afterAll(() => service.closeAll());
+
+  it('changes a column\'s type, NULL and default, keeping every row, the key, and the indexes (a UNIQUE one enforced again)', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const file = dir.join('rebuild.db');
+    const db = new Database(file);
+    db.exec(`CREATE TABLE stock (id INTEGER PRIMARY KEY, qty TEXT, code TEXT UNIQUE);
+      CREATE INDEX stock_qty ON stock (qty);
+      INSERT INTO stock (qty, code) VALUES ('3', 'a'), ('12', 'b'), ('7', 'c');`);
+    db.close();
+    const { connectionId } = await service.connect({ engine: 'sqlite', database: file }, { kind: 'file' });
+    const info = (await service.introspect({ connectionId })).tables.find((t) => t.name === 'stock')!;
+    const script = sqliteRebuildScript(info, { name: 'qty', type: 'TEXT', nullable: true, default: null }, { name: 'qty', type: 'INTEGER', nullable: false, default: '0' });
+    await runOk(service, connectionId, script);
+    const after = (await service.introspect({ connectionId })).tables.find((t) => t.name === 'stock')!;
+    expect(after.columns.map((c) => [c.name, c.dataType, c.nullable, c.default, c.primaryKey])).toEqual([
+      ['id', 'INTEGER', false, null, true], ['qty', 'INTEGER', false, '0', false], ['code', 'TEXT', true, null, false],
+    ]);
+    expect(after.indexes.map((i) => [i.name, i.unique])).toEqual(expect.arrayContaining([['stock_qty', false], ['stock_code_key', true]]));
+    // The rows are all there, now as integers (sorted as numbers, not text).
+    expect((await runOk(service, connectionId, 'SELECT id, qty, typeof(qty) FROM stock ORDER BY qty')).rows[0]).toEqual([['1', '3', 'integer'], ['3', '7', 'integer'], ['2', '12', 'integer']]);
+    expect((await runToEnd(service, connectionId, "INSERT INTO stock (code) VALUES ('a')")).status.error?.code).toBe('QUERY_FAILED');
+    await runOk(service, connectionId, "INSERT INTO stock (code) VALUES ('d')");
+    expect((await runOk(service, connectionId, "SELECT id, qty FROM stock WHERE code = 'd'")).rows[0]).toEqual([['4', '0']]);
   });
 });

@@ -4,6 +4,7 @@ import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableInfo } from '../../../
 import {
   columnEditsOf, referentialActions, structureChangeSql, StructureChangeError, type ColumnSpec, type ReferentialAction, type StructureChange,
 } from '../../../../shared/sql/structureChanges';
+import { sqliteRebuildScript } from '../../../../shared/sql/sqliteRebuild';
 import { useBurrowStore } from '../../store';
 import { COMMON_TYPES } from './commonTypes';
 import { useTableChangeRun } from './useTableChangeRun';
@@ -60,7 +61,8 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
   const [onUpdate, setOnUpdate] = useState<ReferentialAction>('NO ACTION');
   const [typed, setTyped] = useState('');
   const { busy, error, apply } = useTableChangeRun(sessionId);
-  const can = edit.kind === 'editColumn' ? columnEditsOf(engine) : { rename: true, type: true, nullable: true, default: true };
+  // SQLite's fields stay open: what it cannot change in place becomes a rebuild script (below).
+  const can = edit.kind === 'editColumn' && engine !== 'sqlite' ? columnEditsOf(engine) : { rename: true, type: true, nullable: true, default: true };
   const suggestedIndexName = `${table.name}_${indexColumns.join('_') || 'columns'}_${edit.kind === 'addForeignKey' ? 'fkey' : unique ? 'key' : 'idx'}`.slice(0, 63);
   const tableLabel = (t: { schema: string | null; name: string }): string => (t.schema ? `${t.schema}.${t.name}` : t.name);
   /** Picks the table a foreign key references; its columns pair with the chosen ones by key order until the user picks. */
@@ -95,6 +97,10 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
     if (!(caught instanceof StructureChangeError)) throw caught;
     problem = caught.message;
   }
+  // What SQLite cannot change in place, a rebuild of the table can: offered as a script to read and run.
+  const rebuild = engine === 'sqlite' && edit.kind === 'editColumn' && problem !== null && /not changed in place/.test(problem) && column.name.trim() && column.type.trim()
+    ? sqliteRebuildScript(table, specOf(edit.column), { ...column, name: column.name.trim(), type: column.type.trim() })
+    : null;
   const confirmName = edit.kind === 'dropColumn' ? edit.column.name : null;
   const ready = problem === null && !busy && (confirmName === null || typed === confirmName);
 
@@ -203,6 +209,15 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
               <input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus spellCheck={false} />
             </label>
           </>
+        )}
+        {problem && rebuild && (
+          <p>
+            <button type="button" className="small" onClick={() => {
+              useBurrowStore.getState().openTab(sessionId, `Rebuild ${table.name}`, rebuild);
+              onClose();
+            }}>Open a rebuild script in a query tab</button>{' '}
+            <span className="muted">SQLite's way: a new table with the change, the rows copied over, the old one dropped.</span>
+          </p>
         )}
         {problem ? <p className="muted" data-testid="structure-change-problem">{problem[0]!.toUpperCase() + problem.slice(1)}.</p> : (
           <>
