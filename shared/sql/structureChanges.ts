@@ -74,13 +74,22 @@ function columnDefinition(engine: Engine, column: ColumnSpec): string {
 
 const sqlString = (text: string): string => `N'${text.replace(/'/g, "''")}'`;
 
+/** What differs between a column as it is and as edited (surrounding spaces do not count). */
+export function columnChanges(before: ColumnSpec, after: ColumnSpec): { renamed: boolean; retyped: boolean; renulled: boolean; redefaulted: boolean } {
+  return {
+    renamed: after.name.trim() !== before.name,
+    retyped: after.type.trim() !== before.type.trim(),
+    renulled: after.nullable !== before.nullable,
+    redefaulted: (after.default?.trim() ?? null) !== (before.default?.trim() ?? null),
+  };
+}
+
 function alterColumn(engine: Engine, table: Table, before: ColumnSpec, after: ColumnSpec): string[] {
   const target = qualifiedTable(engine, table);
   const can = columnEditsOf(engine);
-  const renamed = required(after.name, 'a column name') !== before.name;
-  const retyped = required(after.type, 'a type') !== before.type.trim();
-  const renulled = after.nullable !== before.nullable;
-  const redefaulted = (after.default?.trim() ?? null) !== (before.default?.trim() ?? null);
+  required(after.name, 'a column name');
+  required(after.type, 'a type');
+  const { renamed, retyped, renulled, redefaulted } = columnChanges(before, after);
   if (!renamed && !retyped && !renulled && !redefaulted) throw new StructureChangeError('nothing is changed');
   if ((retyped && !can.type) || (renulled && !can.nullable) || (redefaulted && !can.default)) {
     const what = [retyped && !can.type && 'its type', renulled && !can.nullable && 'whether it takes NULL', redefaulted && !can.default && 'its default'].filter(Boolean).join(', ');

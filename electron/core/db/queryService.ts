@@ -49,7 +49,7 @@ import { importCsvFile, previewCsvImport, type ImportControl } from './import/cs
 import type { DbConnection, DbTransport, RunSink } from './types';
 import type { ServerProcess } from '../../../shared/serverProcesses';
 import { runCommand } from './edit/runCommand';
-import { killSql, processListSql, processesFrom } from './processes/processQueries';
+import { canEndQueryOnly, killSql, processListSql, processesFrom } from './processes/processQueries';
 
 interface LiveConnection {
   id: string;
@@ -418,10 +418,13 @@ export class QueryService extends EventEmitter<{ run: [RunStatus] }> {
   }
 
   /** The server's other client sessions, seen from `connectionId` (not listed itself); `ownId` marks the session's own. */
-  async processes(connectionId: string, ownId: string | null): Promise<ServerProcess[]> {
+  async processes(connectionId: string, ownId: string | null): Promise<{ processes: ServerProcess[]; canEndQueryOnly: boolean }> {
     const live = this.live(connectionId);
-    const sql = processListSql(live.connection.engine);
-    return this.readOneResult(live, { sql, params: [] }, 'the process list', (result) => processesFrom(result.read(0, 10_000, 8_192).rows, ownId));
+    const { engine } = live.connection;
+    return this.readOneResult(live, { sql: processListSql(engine), params: [] }, 'the process list', (result) => ({
+      processes: processesFrom(result.read(0, 10_000, 8_192).rows, ownId),
+      canEndQueryOnly: canEndQueryOnly(engine),
+    }));
   }
 
   /** Ends a server process's statement or session from `connectionId`; whether the server ended something. */

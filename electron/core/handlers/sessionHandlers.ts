@@ -79,9 +79,7 @@ export function sessionHandlers(
     'query.cancelExport': (request) => queries.cancelExport(request),
     'server.processes': async ({ connectionId }) => {
       const own = queries.serverProcessId(await sessions.connectionFor(connectionId));
-      const admin = await sessions.adminConnectionFor(connectionId);
-      const engine = sessions.list().find((s) => s.sessionId === connectionId)?.engine;
-      return { processes: await queries.processes(admin, own), canEndQueryOnly: engine !== 'sqlserver' };
+      return queries.processes(await sessions.adminConnectionFor(connectionId), own);
     },
     'server.kill': async ({ connectionId, processId, scope }) => queries.killProcess(await sessions.adminConnectionFor(connectionId), processId, scope),
     'schema.previewImport': async (request) => queries.previewImport({ ...request, connectionId: await sessions.connectionFor(request.connectionId) }),

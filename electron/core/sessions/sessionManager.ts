@@ -196,6 +196,8 @@ export class SessionManager {
     await this.connectionFor(sessionId);
     const kept = this.admin.get(sessionId);
     const id = kept ? await kept.catch(() => null) : null;
+    // Another call replaced it while this one waited: that one's connection serves both.
+    if (this.admin.get(sessionId) !== kept) return this.adminConnectionFor(sessionId);
     if (id && this.deps.queries.isOpen(id)) return id;
     // A connection lost with the tunnel is let go before another takes its place.
     if (id) await this.deps.queries.close({ connectionId: id }).catch(() => {});

@@ -29,9 +29,9 @@ async function tableColumns(connection: DbConnection, table: TableName): Promise
   return found.columns;
 }
 
-/** How the file is read, the delimiter settled. */
+/** How the file is read, with the defaults filled in (a missing delimiter is detected). */
 interface ReadOptions {
-  delimiter: CsvDelimiter;
+  delimiter?: CsvDelimiter;
   header: boolean;
   emptyAsNull: boolean;
 }
@@ -91,7 +91,7 @@ export async function previewCsvImport(connection: DbConnection, table: TableNam
   };
 }
 
-function readOptions(options: CsvReadOptions): Omit<ReadOptions, 'delimiter'> & { delimiter?: CsvDelimiter } {
+function readOptions(options: CsvReadOptions): ReadOptions {
   return { header: options.header ?? true, emptyAsNull: options.emptyAsNull ?? true, ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
 }
 

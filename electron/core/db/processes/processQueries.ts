@@ -58,6 +58,9 @@ export function processesFrom(rows: readonly (readonly unknown[])[], ownId: stri
   });
 }
 
+/** Whether the engine ends a statement without ending its session (SQL Server only ends sessions). */
+export const canEndQueryOnly = (engine: Engine): boolean => engine !== 'sqlserver';
+
 /**
  * The statement that ends a process's running query or its whole session. `processId` is checked
  * to be digits by the request schema; MySQL's KILL takes no bind parameter, so it is written in.
@@ -71,7 +74,7 @@ export function killSql(engine: Engine, processId: string, scope: 'query' | 'con
     case 'mariadb':
       return { sql: `KILL ${scope === 'query' ? 'QUERY ' : ''}${processId}`, params: [], answers: false };
     case 'sqlserver':
-      if (scope === 'query') throw new BurrowError('UNSUPPORTED', 'SQL Server ends a statement only by ending its session: choose End session');
+      if (scope === 'query' && !canEndQueryOnly(engine)) throw new BurrowError('UNSUPPORTED', 'SQL Server ends a statement only by ending its session: choose End session');
       return { sql: `KILL ${processId}`, params: [], answers: false };
     case 'sqlite':
       throw new BurrowError('UNSUPPORTED', 'SQLite has no server sessions to end');

@@ -87,17 +87,11 @@ class SqliteConnection implements DbConnection {
           }
           // The worker reads on only when answered: after the writer has room, or never when the
           // store is full (the statement ends there instead of reading the rest of the table).
-          if (!writer || overBudget) worker.send({ type: 'stop', batch });
-          else {
-            const wait = writer.ready?.();
-            if (wait) {
-              void wait.then(
-                () => worker.send({ type: 'more', batch }),
-                () => worker.send({ type: 'stop', batch }),
-              );
-            }
-            else worker.send({ type: 'more', batch });
-          }
+          const answer = (type: 'more' | 'stop'): void => worker.send({ type, batch });
+          const wait = writer && !overBudget ? writer.ready?.() ?? null : undefined;
+          if (wait === undefined) answer('stop');
+          else if (wait === null) answer('more');
+          else void wait.then(() => answer('more'), () => answer('stop'));
         } else if (reply.type === 'end' && writer) {
           if (reply.limited) writer.markLimited();
           writer.end({ command: 'SELECT', rowsAffected: null });

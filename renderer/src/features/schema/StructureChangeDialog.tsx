@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableInfo } from '../../../../shared/query';
 import {
-  columnEditsOf, referentialActions, structureChangeSql, StructureChangeError, type ColumnSpec, type ReferentialAction, type StructureChange,
+  columnChanges, columnEditsOf, referentialActions, structureChangeSql, StructureChangeError, type ColumnSpec, type ReferentialAction, type StructureChange,
 } from '../../../../shared/sql/structureChanges';
 import { sqliteRebuildScript } from '../../../../shared/sql/sqliteRebuild';
 import { useBurrowStore } from '../../store';
@@ -18,6 +18,8 @@ export type StructureEdit =
   | { kind: 'dropIndex'; index: IndexInfo }
   | { kind: 'addForeignKey' }
   | { kind: 'dropForeignKey'; foreignKey: ForeignKeyInfo };
+
+const tableLabel = (t: { schema: string | null; name: string }): string => (t.schema ? `${t.schema}.${t.name}` : t.name);
 
 const specOf = (column: ColumnInfo): ColumnSpec => ({ name: column.name, type: column.dataType, nullable: column.nullable, default: column.default });
 
@@ -45,11 +47,12 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
   onClose(): void;
 }) {
   const engine = useBurrowStore((state) => state.sessions[sessionId]?.engine) ?? 'postgres';
-  const label = table.schema ? `${table.schema}.${table.name}` : table.name;
+  const label = tableLabel(table);
   const start = edit.kind === 'editColumn' ? specOf(edit.column) : { name: '', type: '', nullable: true, default: null };
   const [column, setColumn] = useState<ColumnSpec>(start);
   const [defaultText, setDefaultText] = useState(start.default ?? '');
-  const [indexName, setIndexName] = useState('');
+  /** The name typed for a new index or foreign key (else the suggestion). */
+  const [constraintName, setConstraintName] = useState('');
   const [indexColumns, setIndexColumns] = useState<string[]>([]);
   const [unique, setUnique] = useState(false);
   const [cascade, setCascade] = useState(false);
@@ -63,8 +66,7 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
   const { busy, error, apply } = useTableChangeRun(sessionId);
   // SQLite's fields stay open: what it cannot change in place becomes a rebuild script (below).
   const can = edit.kind === 'editColumn' && engine !== 'sqlite' ? columnEditsOf(engine) : { rename: true, type: true, nullable: true, default: true };
-  const suggestedIndexName = `${table.name}_${indexColumns.join('_') || 'columns'}_${edit.kind === 'addForeignKey' ? 'fkey' : unique ? 'key' : 'idx'}`.slice(0, 63);
-  const tableLabel = (t: { schema: string | null; name: string }): string => (t.schema ? `${t.schema}.${t.name}` : t.name);
+  const suggestedName = `${table.name}_${indexColumns.join('_') || 'columns'}_${edit.kind === 'addForeignKey' ? 'fkey' : unique ? 'key' : 'idx'}`.slice(0, 63);
   /** Picks the table a foreign key references; its columns pair with the chosen ones by key order until the user picks. */
   const chooseReferenced = (next: TableInfo | null): void => {
     setReferenced(next);
@@ -73,32 +75,34 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
   const keyColumns = referenced?.columns.filter((c) => c.primaryKey).map((c) => c.name) ?? [];
   const pairedColumn = (name: string): string => referencedColumns[name] ?? keyColumns[indexColumns.indexOf(name)] ?? '';
 
-  const change: StructureChange =
-    edit.kind === 'addColumn' ? { kind: 'addColumn', column }
-      : edit.kind === 'editColumn' ? { kind: 'alterColumn', before: specOf(edit.column), after: column }
-        : edit.kind === 'dropColumn' ? { kind: 'dropColumn', name: edit.column.name, cascade }
-          : edit.kind === 'addIndex' ? { kind: 'addIndex', name: indexName.trim() || suggestedIndexName, columns: indexColumns, unique }
-            : edit.kind === 'addForeignKey' ? {
-              kind: 'addForeignKey',
-              foreignKey: {
-                name: indexName.trim() || suggestedIndexName, columns: indexColumns, onDelete, onUpdate,
-                referencedTable: referenced ? { schema: referenced.schema, name: referenced.name } : { schema: null, name: '' },
-                referencedColumns: indexColumns.map(pairedColumn),
-              },
-            }
-              : edit.kind === 'dropForeignKey' ? { kind: 'dropForeignKey', name: edit.foreignKey.name }
-                : { kind: 'dropIndex', name: edit.index.name };
+  const name = constraintName.trim() || suggestedName;
+  const changeFor = (): StructureChange => {
+    switch (edit.kind) {
+      case 'addColumn': return { kind: 'addColumn', column };
+      case 'editColumn': return { kind: 'alterColumn', before: specOf(edit.column), after: column };
+      case 'dropColumn': return { kind: 'dropColumn', name: edit.column.name, cascade };
+      case 'addIndex': return { kind: 'addIndex', name, columns: indexColumns, unique };
+      case 'dropIndex': return { kind: 'dropIndex', name: edit.index.name };
+      case 'dropForeignKey': return { kind: 'dropForeignKey', name: edit.foreignKey.name };
+      case 'addForeignKey':
+        if (!referenced) throw new StructureChangeError('choose the table it references');
+        return {
+          kind: 'addForeignKey',
+          foreignKey: { name, columns: indexColumns, onDelete, onUpdate, referencedTable: { schema: referenced.schema, name: referenced.name }, referencedColumns: indexColumns.map(pairedColumn) },
+        };
+    }
+  };
   let statements: string[] = [];
   let problem: string | null = null;
   try {
-    if (edit.kind === 'addForeignKey' && !referenced) throw new StructureChangeError('choose the table it references');
-    statements = structureChangeSql(engine, { schema: table.schema, name: table.name }, change);
+    statements = structureChangeSql(engine, { schema: table.schema, name: table.name }, changeFor());
   } catch (caught) {
     if (!(caught instanceof StructureChangeError)) throw caught;
     problem = caught.message;
   }
   // What SQLite cannot change in place, a rebuild of the table can: offered as a script to read and run.
-  const rebuild = engine === 'sqlite' && edit.kind === 'editColumn' && problem !== null && /not changed in place/.test(problem) && column.name.trim() && column.type.trim()
+  const edited = edit.kind === 'editColumn' ? columnChanges(specOf(edit.column), column) : null;
+  const rebuild = engine === 'sqlite' && edit.kind === 'editColumn' && edited && (edited.retyped || edited.renulled || edited.redefaulted) && column.name.trim() && column.type.trim()
     ? sqliteRebuildScript(table, specOf(edit.column), { ...column, name: column.name.trim(), type: column.type.trim() })
     : null;
   const confirmName = edit.kind === 'dropColumn' ? edit.column.name : null;
@@ -194,7 +198,7 @@ export function StructureChangeDialog({ sessionId, table, edit, onDone, onClose 
             )}
             <label className="field">
               <span>Name</span>
-              <input value={indexName} placeholder={suggestedIndexName} spellCheck={false} onChange={(e) => setIndexName(e.target.value)} />
+              <input value={constraintName} placeholder={suggestedName} spellCheck={false} onChange={(e) => setConstraintName(e.target.value)} />
             </label>
           </>
         )}
